@@ -1,0 +1,218 @@
+# add_all_katas(): every folder katas/NN_name that has a kata.toml becomes a kata.
+# Nothing to register by hand: adding katas/NN_x and solutions/NN_x adds kata NN.
+#
+# For kata NN_name it defines
+#   kata_NN_name          the tests linked against the learner's files (katas/NN_name)
+#   solution_NN_name      the same tests linked against the reference (solutions/NN_name)
+#   solution_lib_NN_name  the reference as a library, for later katas and the apps
+# and these ctest checks (the workbook's self-checks):
+#   solution.NN_name.stepK   each step is green against the reference, under TSan;
+#                            stress steps repeated and shuffled
+#   kata.NN_name.stepK.red   each step is red against the starter, by a failed assertion
+#   mutant.NN_name.M         each tests/mutants/NN_name/M.patch gets its expected verdict
+#
+# The test sources live in katas/NN_name/tests/ and include the kata's headers
+# as "player_server.h"; they are compiled once per target (kata, solution) and
+# not again when a learner's .cpp changes, so an edit recompiles one file and relinks.
+
+# kata_test_main(target): a test executable with gmock's main, testkit, and
+# the default ThreadSanitizer options (testkit/src/tsan_options.cpp) compiled in.
+function(kata_test_main target)
+  if(KATA_SANITIZER STREQUAL "thread")
+    target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/testkit/src/tsan_options.cpp)
+  endif()
+  target_link_libraries(${target} PRIVATE testkit GTest::gmock_main)
+endfunction()
+
+set(KATA_STRESS_REPEAT 10 CACHE STRING "How often the self-checks repeat a stress step")
+
+# Reads the parts of kata.toml that the build needs: `uses`, and for each
+# [[steps]] its `suites` and `stress`. (The runner reads the rest.)
+function(kata_read_toml toml prefix)
+  file(STRINGS ${toml} lines REGEX "^[ \t]*(\\[\\[steps\\]\\]|suites[ \t]*=|stress[ \t]*=|uses[ \t]*=)")
+  set(step 0)
+  set(uses "")
+  foreach(line IN LISTS lines)
+    if(line MATCHES "^[ \t]*\\[\\[steps\\]\\]")
+      math(EXPR step "${step} + 1")
+      set(${prefix}_STEP_${step}_SUITES "" PARENT_SCOPE)
+      set(${prefix}_STEP_${step}_STRESS OFF PARENT_SCOPE)
+    elseif(line MATCHES "^[ \t]*suites[ \t]*=[ \t]*\\[(.*)\\]")
+      string(REGEX MATCHALL "\"[A-Za-z0-9_]+\"" quoted "${CMAKE_MATCH_1}")
+      string(REPLACE "\"" "" suites "${quoted}")
+      set(${prefix}_STEP_${step}_SUITES "${suites}" PARENT_SCOPE)
+    elseif(line MATCHES "^[ \t]*stress[ \t]*=[ \t]*true")
+      set(${prefix}_STEP_${step}_STRESS ON PARENT_SCOPE)
+    elseif(line MATCHES "^[ \t]*uses[ \t]*=[ \t]*\\[(.*)\\]" AND step EQUAL 0)
+      string(REGEX MATCHALL "\"[A-Za-z0-9_]+\"" quoted "${CMAKE_MATCH_1}")
+      string(REPLACE "\"" "" uses "${quoted}")
+    endif()
+  endforeach()
+  if(step EQUAL 0)
+    message(FATAL_ERROR "${toml}: no [[steps]]")
+  endif()
+  set(${prefix}_STEPS ${step} PARENT_SCOPE)
+  set(${prefix}_USES "${uses}" PARENT_SCOPE)
+endfunction()
+
+# The gtest filter that selects a list of suites: "A.*:B.*".
+function(kata_filter out)
+  set(parts "")
+  foreach(suite IN LISTS ARGN)
+    list(APPEND parts "${suite}.*")
+  endforeach()
+  list(JOIN parts ":" joined)
+  set(${out} "${joined}" PARENT_SCOPE)
+endfunction()
+
+function(kata_test_objects target impl_dir test_sources deps)
+  add_library(${target} OBJECT ${test_sources})
+  target_include_directories(${target} PRIVATE ${impl_dir})
+  target_link_libraries(${target} PRIVATE testkit GTest::gmock ${deps})
+  kata_warnings(${target})
+endfunction()
+
+function(add_kata dir)
+  get_filename_component(name ${dir} NAME)
+  set(kata_dir ${CMAKE_SOURCE_DIR}/katas/${name})
+  set(solution_dir ${CMAKE_SOURCE_DIR}/solutions/${name})
+  set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${kata_dir}/kata.toml)
+  kata_read_toml(${kata_dir}/kata.toml K)
+
+  file(GLOB learner_sources CONFIGURE_DEPENDS ${kata_dir}/*.cpp)
+  file(GLOB solution_sources CONFIGURE_DEPENDS ${solution_dir}/*.cpp)
+  file(GLOB test_sources CONFIGURE_DEPENDS ${kata_dir}/tests/*.cpp)
+  if(NOT test_sources)
+    message(FATAL_ERROR "kata ${name}: no tests in ${kata_dir}/tests")
+  endif()
+
+  set(deps "")
+  foreach(used IN LISTS K_USES)
+    list(APPEND deps solution_lib_${used})
+  endforeach()
+  list(APPEND deps kata_support testkit_todo Threads::Threads)
+
+  # The reference, as a library (later katas and the apps link it).
+  if(solution_sources)
+    add_library(solution_lib_${name} STATIC ${solution_sources})
+  else()
+    add_library(solution_lib_${name} INTERFACE)
+  endif()
+  target_include_directories(solution_lib_${name} INTERFACE ${solution_dir})
+  if(solution_sources)
+    target_include_directories(solution_lib_${name} PUBLIC ${solution_dir})
+    target_link_libraries(solution_lib_${name} PUBLIC ${deps})
+    kata_warnings(solution_lib_${name})
+  endif()
+
+  # Tests against the reference.
+  kata_test_objects(solution_tests_${name} ${solution_dir} "${test_sources}" "${deps}")
+  add_executable(solution_${name} $<TARGET_OBJECTS:solution_tests_${name}>)
+  target_link_libraries(solution_${name} PRIVATE solution_lib_${name} ${deps})
+  kata_test_main(solution_${name})
+
+  # Tests against the learner's files: warnings shown, never errors.
+  kata_test_objects(kata_tests_${name} ${kata_dir} "${test_sources}" "${deps}")
+  add_executable(kata_${name} ${learner_sources} $<TARGET_OBJECTS:kata_tests_${name}>)
+  target_include_directories(kata_${name} PRIVATE ${kata_dir})
+  target_link_libraries(kata_${name} PRIVATE ${deps})
+  kata_test_main(kata_${name})
+  kata_warnings(kata_${name} LEARNER)
+
+  # Self-checks.
+  set(all_suites "")
+  foreach(step RANGE 1 ${K_STEPS})
+    set(suites ${K_STEP_${step}_SUITES})
+    list(APPEND all_suites ${suites})
+    kata_filter(filter ${suites})
+    set(args --gtest_filter=${filter})
+    if(K_STEP_${step}_STRESS)
+      list(APPEND args --gtest_repeat=${KATA_STRESS_REPEAT} --gtest_shuffle --gtest_brief=1)
+    endif()
+    add_test(NAME solution.${name}.step${step} COMMAND solution_${name} ${args})
+    set_tests_properties(solution.${name}.step${step} PROPERTIES TIMEOUT 120 LABELS solution)
+
+    add_test(NAME kata.${name}.step${step}.red COMMAND kata_${name} --gtest_filter=${filter})
+    set_tests_properties(kata.${name}.step${step}.red PROPERTIES
+      TIMEOUT 60 LABELS starter
+      # Red by a failed assertion, not by a crash, a hang or a race report.
+      PASS_REGULAR_EXPRESSION "\\[  FAILED  \\] [A-Za-z0-9_]+\\.[A-Za-z0-9_]+"
+      FAIL_REGULAR_EXPRESSION "ThreadSanitizer|terminate called|Segmentation fault")
+  endforeach()
+
+  # Every test belongs to a step: a suite no step names would never be run by the runner.
+  kata_filter(known ${all_suites})
+  add_test(NAME solution.${name}.every_test_in_a_step
+    COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:solution_${name}> -DKNOWN=${known}
+            -P ${CMAKE_SOURCE_DIR}/cmake/CheckSuites.cmake)
+  set_tests_properties(solution.${name}.every_test_in_a_step PROPERTIES LABELS solution)
+
+  kata_add_mutants(${name} "${deps}")
+endfunction()
+
+# tests/mutants/NN_name/M.patch: a deliberately broken copy of the solution.
+# The patch's leading comment lines say what the self-check expects:
+#   # step: 5          the step whose suites are run
+#   # expect: RACE     the verdict (RACE, FAIL, DEADLOCK, TIMEOUT, CRASH)
+function(kata_add_mutants name deps)
+  file(GLOB patches CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/mutants/${name}/*.patch)
+  foreach(patch IN LISTS patches)
+    get_filename_component(mutant ${patch} NAME_WE)
+    set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${patch})
+    file(STRINGS ${patch} meta REGEX "^# (step|expect):")
+    set(step "")
+    set(expect "")
+    foreach(line IN LISTS meta)
+      if(line MATCHES "^# step: *([0-9]+)")
+        set(step ${CMAKE_MATCH_1})
+      elseif(line MATCHES "^# expect: *([A-Z]+)")
+        set(expect ${CMAKE_MATCH_1})
+      endif()
+    endforeach()
+    if(NOT step OR NOT expect)
+      message(FATAL_ERROR "${patch}: needs '# step: N' and '# expect: VERDICT' lines")
+    endif()
+
+    set(root ${CMAKE_BINARY_DIR}/mutants/${name}/${mutant})
+    file(REMOVE_RECURSE ${root})
+    file(COPY ${CMAKE_SOURCE_DIR}/solutions/${name} DESTINATION ${root}/solutions)
+    execute_process(COMMAND patch --quiet --batch -p1 -d ${root} -i ${patch}
+                    RESULT_VARIABLE failed OUTPUT_VARIABLE out ERROR_VARIABLE out)
+    if(failed)
+      message(FATAL_ERROR "${patch} no longer applies to solutions/${name}:\n${out}")
+    endif()
+    file(GLOB mutant_sources ${root}/solutions/${name}/*.cpp)
+    add_executable(mutant_${name}_${mutant} ${mutant_sources} $<TARGET_OBJECTS:solution_tests_${name}>)
+    target_include_directories(mutant_${name}_${mutant} PRIVATE ${root}/solutions/${name})
+    list(REMOVE_ITEM deps solution_lib_${name})
+    target_link_libraries(mutant_${name}_${mutant} PRIVATE ${deps})
+    kata_test_main(mutant_${name}_${mutant})
+    kata_warnings(mutant_${name}_${mutant})
+    file(STRINGS ${patch} touched REGEX "^\\+\\+\\+ .*\\.h")
+    if(touched)
+      message(FATAL_ERROR "${patch}: a mutant may change .cpp files only (the test objects are shared)")
+    endif()
+
+    kata_filter(filter ${K_STEP_${step}_SUITES})
+    if(TARGET kata_runner)
+    add_test(NAME mutant.${name}.${mutant}
+      COMMAND $<TARGET_FILE:kata_runner> check --expect ${expect}
+              --binary $<TARGET_FILE:mutant_${name}_${mutant}> --filter ${filter}
+              --repeat 3)
+    else() # TEMP
+    add_test(NAME mutant.${name}.${mutant} COMMAND mutant_${name}_${mutant} --gtest_filter=${filter} --gtest_repeat=3)
+    set_tests_properties(mutant.${name}.${mutant} PROPERTIES PASS_REGULAR_EXPRESSION "WARNING: ThreadSanitizer: data race")
+    endif()
+    set_tests_properties(mutant.${name}.${mutant} PROPERTIES TIMEOUT 120 LABELS mutant)
+  endforeach()
+endfunction()
+
+function(add_all_katas)
+  file(GLOB dirs LIST_DIRECTORIES true ${CMAKE_SOURCE_DIR}/katas/[0-9][0-9]_*)
+  list(SORT dirs)
+  foreach(dir IN LISTS dirs)
+    if(EXISTS ${dir}/kata.toml)
+      add_kata(${dir})
+    endif()
+  endforeach()
+endfunction()
