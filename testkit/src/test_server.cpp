@@ -49,9 +49,11 @@ void TestServer::Close() {
 void TestServer::Impl::Start(http::Handler& handler) {
   Impl& impl = *this;
   http::Mount(impl.server, handler);
-  // An idle keep-alive connection holds a worker thread until this timeout,
-  // and stop() waits for the workers: keep it short.
-  impl.server.set_keep_alive_timeout(1);
+  // An idle keep-alive connection holds a worker thread until this timeout
+  // (whole seconds), and stop() waits for the workers. Zero closes a
+  // connection that stays idle for a few milliseconds; a client that sends
+  // its requests back to back keeps reusing its connection.
+  impl.server.set_keep_alive_timeout(0);
   impl.port = impl.server.bind_to_any_port("127.0.0.1");
   if (impl.port <= 0) {
     throw std::runtime_error("testkit::TestServer: cannot bind 127.0.0.1 to an ephemeral port");

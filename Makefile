@@ -1,0 +1,70 @@
+# The front door. Each target is one line that calls the `kata` runner or CMake.
+# `make help` lists them.
+BUILD   ?= build/kata
+RELEASE ?= build/release
+KATA    := $(BUILD)/bin/kata
+JOBS    ?= 2
+
+.DEFAULT_GOAL := help
+.PHONY: help deps configure runner test kata progress verify doctor watch bench-loop release poker-server poker-cli clean
+
+help:
+	@echo "The learner's loop:"
+	@echo "  make kata-1        build kata 1 against your files under ThreadSanitizer, run it, show the first red step"
+	@echo "  make watch         re-run the current kata on every save"
+	@echo "  make progress      every kata and step: done / current / locked"
+	@echo "  make hint-1        the next hint for kata 1's current step"
+	@echo "  make solution-1    the reference solution and a diff against yours (once kata 1 is green)"
+	@echo "  make reset-1       restore kata 1's starter files (yours are backed up first)"
+	@echo "  make verify        run every kata as you have it now"
+	@echo "  make doctor        check the toolchain, the dependencies and ThreadSanitizer"
+	@echo "The workbook's own checks:"
+	@echo "  make test          solutions green, starters red, mutants caught, testkit and runner tests"
+
+# Installs what is missing (first run only), then configures the TSan build.
+$(BUILD)/build.ninja:
+	@scripts/install-deps
+	@mkdir -p build && cmake --preset kata >build/configure.log 2>&1 || { cat build/configure.log; exit 1; }
+
+deps:
+	@scripts/install-deps
+
+configure: $(BUILD)/build.ninja
+
+runner: configure
+	@cmake --build $(BUILD) --target kata_runner >$(BUILD)/runner-build.log 2>&1 || { cat $(BUILD)/runner-build.log; exit 1; }
+
+kata: runner
+	@$(KATA)
+
+kata-%: runner
+	@$(KATA) run $*
+
+hint-%: runner
+	@$(KATA) hint $*
+
+reset-%: runner
+	@$(KATA) reset $*
+
+solution-%: runner
+	@$(KATA) solution $*
+
+progress verify doctor: runner
+	@$(KATA) $@
+
+watch: runner
+	@$(KATA) watch $(N)
+
+bench-loop: runner
+	@scripts/bench-loop
+
+test: configure
+	@cmake --build $(BUILD) -j$(JOBS)
+	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300
+
+release:
+	@scripts/install-deps
+	@cmake --preset release >/dev/null && cmake --build $(RELEASE) -j$(JOBS)
+
+clean:
+	rm -rf build
