@@ -65,10 +65,29 @@ function(kata_filter out)
   set(${out} "${joined}" PARENT_SCOPE)
 endfunction()
 
+# The test sources of every kata share one precompiled header with GoogleTest,
+# GoogleMock and the standard headers they use: a test TU then compiles in
+# about a third of the time.
+function(kata_test_pch)
+  if(TARGET kata_test_pch)
+    return()
+  endif()
+  file(WRITE ${CMAKE_BINARY_DIR}/kata_test_pch.cpp "// Carrier for the tests' precompiled header.\n")
+  add_library(kata_test_pch OBJECT ${CMAKE_BINARY_DIR}/kata_test_pch.cpp)
+  target_link_libraries(kata_test_pch PRIVATE testkit GTest::gmock)
+  target_precompile_headers(kata_test_pch PRIVATE
+    <gmock/gmock.h> <gtest/gtest.h>
+    <atomic> <chrono> <functional> <map> <memory> <mutex> <optional> <string>
+    <string_view> <thread> <vector>)
+  kata_warnings(kata_test_pch)
+endfunction()
+
 function(kata_test_objects target impl_dir test_sources deps)
+  kata_test_pch()
   add_library(${target} OBJECT ${test_sources})
   target_include_directories(${target} PRIVATE ${impl_dir})
   target_link_libraries(${target} PRIVATE testkit GTest::gmock ${deps})
+  target_precompile_headers(${target} REUSE_FROM kata_test_pch)
   kata_warnings(${target})
 endfunction()
 
