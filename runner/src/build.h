@@ -1,0 +1,32 @@
+// Builds one kata's test binary through CMake/Ninja and, when that fails,
+// finds the first compiler error worth showing.
+//
+// Thread safety: not thread-safe (runs child processes).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "verdict.h"
+
+namespace kata {
+
+struct BuildResult {
+  bool ok = false;
+  std::string log;
+  std::filesystem::path log_path;
+  double seconds = 0;
+  bool configured = false;  // had to run CMake's configure step first
+};
+
+// Configures the build folder when it has no build.ninja yet (`cmake --preset
+// kata` for the default folder), then builds `target` with one ninja call.
+BuildResult BuildTarget(const std::filesystem::path& root, const std::filesystem::path& build_dir,
+                        const std::string& target, const std::filesystem::path& log_path, bool verbose);
+
+// The first error in a compiler or linker log, trimmed: "file:line: message"
+// plus the source line the compiler echoed. Paths relative to the root.
+Problem FirstCompileError(const std::string& log, const SourceContext& context);
+
+}  // namespace kata

@@ -1,0 +1,144 @@
+#include "catalog.h"
+
+#include <algorithm>
+#include <regex>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "verdict.h"
+
+namespace kata {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> StringArray(const toml::node_view<const toml::node>& node) {
+  std::vector<std::string> out;
+  if (const auto* array = node.as_array()) {
+    for (const auto& element : *array) {
+      if (auto value = element.value<std::string>()) out.push_back(*value);
+    }
+  }
+  return out;
+}
+
+Kata ParseKata(const fs::path& dir) {
+  Kata kata;
+  kata.id = dir.filename().string();
+  kata.number = std::stoi(kata.id.substr(0, 2));
+  kata.dir = dir;
+  kata.solution_dir = dir.parent_path().parent_path() / "solutions" / kata.id;
+  fs::path file = dir / "kata.toml";
+  toml::table table;
+  try {
+    table = toml::parse_file(file.string());
+  } catch (const toml::parse_error& error) {
+    std::ostringstream message;
+    message << "katas/" << kata.id << "/kata.toml:" << error.source().begin.line << ": " << error.description();
+    throw std::runtime_error(message.str());
+  }
+  const auto& view = std::as_const(table);
+  kata.title = view["title"].value_or(kata.id);
+  kata.goal = view["goal"].value_or(std::string());
+  kata.doc = view["doc"].value_or(std::string());
+  kata.timeout_seconds = view["timeout_seconds"].value_or(10.0);
+  if (auto integer = view["timeout_seconds"].value<int64_t>()) kata.timeout_seconds = static_cast<double>(*integer);
+  kata.stress_repeat = static_cast<int>(view["stress_repeat"].value_or(int64_t{20}));
+  kata.uses = StringArray(view["uses"]);
+  if (const auto* steps = view["steps"].as_array()) {
+    for (const auto& element : *steps) {
+      const auto* step_table = element.as_table();
+      if (step_table == nullptr) continue;
+      const auto& st = *step_table;
+      Step step;
+      step.name = st["name"].value_or(std::string("step"));
+      step.suites = StringArray(st["suites"]);
+      step.stress = st["stress"].value_or(false);
+      step.hints = StringArray(st["hints"]);
+      kata.steps.push_back(std::move(step));
+    }
+  }
+  if (kata.steps.empty()) throw std::runtime_error("katas/" + kata.id + "/kata.toml: no [[steps]]");
+  return kata;
+}
+
+}  // namespace
+
+int Kata::StepOf(const std::string& test) const {
+  for (const auto& suite : SuiteCandidates(test)) {
+    for (size_t i = 0; i < steps.size(); ++i) {
+      if (std::find(steps[i].suites.begin(), steps[i].suites.end(), suite) != steps[i].suites.end()) {
+        return static_cast<int>(i);
+      }
+    }
+  }
+  return -1;
+}
+
+std::string Kata::Filter(const std::vector<int>& indices) const {
+  std::string filter;
+  for (int index : indices) {
+    for (const auto& suite : steps[static_cast<size_t>(index)].suites) {
+      if (!filter.empty()) filter += ':';
+      filter += suite + ".*:*/" + suite + ".*:" + suite + "/*";
+    }
+  }
+  return filter;
+}
+
+std::string Kata::Filter() const {
+  std::vector<int> all;
+  for (size_t i = 0; i < steps.size(); ++i) all.push_back(static_cast<int>(i));
+  return Filter(all);
+}
+
+std::vector<Kata> LoadCatalog(const fs::path& root) {
+  std::vector<Kata> katas;
+  fs::path katas_dir = root / "katas";
+  std::error_code error;
+  if (!fs::is_directory(katas_dir, error)) {
+    throw UsageError("no katas/ folder in " + root.string() + " (use --root to point at the workbook)");
+  }
+  static const std::regex kName(R"([0-9][0-9]_.+)");
+  for (const auto& entry : fs::directory_iterator(katas_dir)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_directory() && std::regex_match(name, kName) && fs::exists(entry.path() / "kata.toml")) {
+      katas.push_back(ParseKata(entry.path()));
+    }
+  }
+  std::sort(katas.begin(), katas.end(), [](const Kata& a, const Kata& b) { return a.id < b.id; });
+  return katas;
+}
+
+const Kata& FindKata(const std::vector<Kata>& katas, const std::string& spec) {
+  if (katas.empty()) throw UsageError("there are no katas (no katas/NN_name/kata.toml)");
+  std::string range = "there are katas " + std::to_string(katas.front().number) + " to " +
+                      std::to_string(katas.back().number) + " (`kata progress` lists them)";
+  if (spec.empty()) throw UsageError("which kata? " + range);
+  bool numeric = std::all_of(spec.begin(), spec.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (numeric) {
+    int number = spec.size() > 4 ? -1 : std::stoi(spec);
+    for (const auto& kata : katas) {
+      if (kata.number == number) return kata;
+    }
+    throw UsageError("no kata " + spec + ": " + range);
+  }
+  for (const auto& kata : katas) {
+    if (kata.id == spec) return kata;
+  }
+  throw UsageError("no kata '" + spec + "': " + range);
+}
+
+std::vector<std::string> LearnerFiles(const fs::path& dir) {
+  std::vector<std::string> files;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".cpp" || ext == ".h")) files.push_back(entry.path().filename().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace kata

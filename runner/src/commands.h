@@ -1,0 +1,80 @@
+// The runner's subcommands. Each returns the process exit code.
+//
+// Thread safety: not thread-safe; one Commands per process.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog.h"
+#include "progress.h"
+#include "run_tests.h"
+#include "term.h"
+#include "verdict.h"
+
+namespace kata {
+
+struct GlobalOptions {
+  std::filesystem::path root;
+  std::filesystem::path build_dir;
+  bool no_color = false;
+  bool verbose = false;
+  bool json = false;
+};
+
+struct CheckOptions {
+  Verdict expect = Verdict::kPass;
+  std::string binary;
+  std::string filter;
+  int repeat = 1;
+  double timeout_seconds = 10;
+};
+
+// The outcome of running one kata as the learner has it.
+struct KataResult {
+  Verdict verdict = Verdict::kPass;
+  std::optional<Problem> problem;  // the first red step's (or the run's) problem
+  int red_step = -1;               // 0-based, -1 when none
+  std::vector<StepState> steps;
+  std::vector<std::string> also_red;  // "step 5 (RACE)"
+  std::string next;                   // what to do now
+  std::vector<std::filesystem::path> logs;
+  double seconds = 0;
+  bool interrupted = false;
+};
+
+class Commands {
+ public:
+  explicit Commands(GlobalOptions options);
+
+  int Check(const CheckOptions& options);
+  int Run(const std::string& spec);
+  int Progress();
+  int Hint(const std::string& spec);
+  int Watch(const std::string& spec, int max_runs);
+  int Reset(const std::string& spec, bool yes);
+  int Solution(const std::string& spec);
+  int Verify();
+  int Doctor();
+
+ private:
+  const std::vector<Kata>& Catalog();
+  const Kata& Resolve(const std::string& spec);  // "" -> the current kata
+  const Kata& CurrentKata();
+  KataResult RunKata(const Kata& kata);
+  void Record(const Kata& kata, const KataResult& result);
+  void PrintResult(const Kata& kata, const KataResult& result);
+  void PrintJson(const Kata& kata, const KataResult& result);
+  void PrintProgressTable();
+  std::string Shown(const std::filesystem::path& path) const;  // relative to cwd when shorter
+  std::filesystem::path LogDir() const { return options_.build_dir / "kata-logs"; }
+
+  GlobalOptions options_;
+  Term term_;
+  std::optional<std::vector<Kata>> catalog_;
+  kata::Progress progress_;
+};
+
+}  // namespace kata

@@ -1,0 +1,258 @@
+#include "process.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+extern char** environ;
+
+namespace kata {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void OnInterrupt(int) { g_interrupted = 1; }
+
+std::vector<std::string> BuildEnvironment(const std::vector<std::string>& extra) {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string_view entry(*e);
+    auto eq = entry.find('=');
+    if (eq == std::string_view::npos) continue;
+    env[std::string(entry.substr(0, eq))] = std::string(entry.substr(eq + 1));
+  }
+  for (const auto& entry : extra) {
+    auto eq = entry.find('=');
+    env[entry.substr(0, eq)] = eq == std::string::npos ? "" : entry.substr(eq + 1);
+  }
+  std::vector<std::string> out;
+  for (const auto& [name, value] : env) out.push_back(name + "=" + value);
+  return out;
+}
+
+struct ThreadSample {
+  std::map<std::string, char> states;
+  long long cpu_ticks = 0;
+};
+
+ThreadSample SampleThreads(pid_t pid) {
+  ThreadSample sample;
+  std::string task_dir = "/proc/" + std::to_string(pid) + "/task";
+  DIR* dir = opendir(task_dir.c_str());
+  if (dir == nullptr) return sample;
+  while (dirent* entry = readdir(dir)) {
+    if (entry->d_name[0] == '.') continue;
+    std::ifstream stat(task_dir + "/" + entry->d_name + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    auto paren = text.rfind(')');
+    if (paren == std::string::npos) continue;
+    std::istringstream fields(text.substr(paren + 2));
+    std::vector<std::string> parts;
+    std::string part;
+    while (fields >> part) parts.push_back(part);
+    if (parts.size() < 13) continue;
+    sample.states[entry->d_name] = parts[0][0];
+    sample.cpu_ticks += std::atoll(parts[11].c_str()) + std::atoll(parts[12].c_str());
+  }
+  closedir(dir);
+  return sample;
+}
+
+// True when, over a few samples, no thread was runnable and none used CPU:
+// every thread is waiting for something that will not happen.
+bool AllThreadsBlocked(pid_t pid, std::string& description) {
+  ThreadSample first = SampleThreads(pid);
+  bool any_running = false;
+  ThreadSample last = first;
+  for (int i = 0; i < 3; ++i) {
+    for (const auto& [tid, state] : last.states) {
+      if (state == 'R') any_running = true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    last = SampleThreads(pid);
+  }
+  for (const auto& [tid, state] : last.states) {
+    if (state == 'R') any_running = true;
+    if (!description.empty()) description += ", ";
+    description += tid + " " + state;
+  }
+  return !first.states.empty() && !any_running && last.cpu_ticks == first.cpu_ticks;
+}
+
+}  // namespace
+
+void InstallInterruptHandler() {
+  struct sigaction action {};
+  action.sa_handler = OnInterrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: poll() returns EINTR
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+std::string FindProgram(std::string_view name) {
+  if (name.find('/') != std::string_view::npos) {
+    return access(std::string(name).c_str(), X_OK) == 0 ? std::string(name) : "";
+  }
+  const char* path = std::getenv("PATH");
+  std::string dirs = path != nullptr ? path : "/usr/bin:/bin";
+  std::istringstream stream(dirs);
+  std::string dir;
+  while (std::getline(stream, dir, ':')) {
+    std::string candidate = dir + "/" + std::string(name);
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return "";
+}
+
+ProcessResult RunProcess(const SpawnOptions& options) {
+  ProcessResult result;
+  auto start = Clock::now();
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) != 0) {
+    result.spawn_failed = true;
+    result.output = std::string("pipe: ") + std::strerror(errno);
+    return result;
+  }
+  std::vector<std::string> env = BuildEnvironment(options.extra_env);
+  std::vector<char*> argv;
+  for (const auto& arg : options.argv) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  std::vector<char*> envp;
+  for (const auto& entry : env) envp.push_back(const_cast<char*>(entry.c_str()));
+  envp.push_back(nullptr);
+  std::string program = FindProgram(options.argv.at(0));
+
+  pid_t pid = fork();
+  if (pid < 0) {
+    result.spawn_failed = true;
+    result.output = std::string("fork: ") + std::strerror(errno);
+    close(fds[0]);
+    close(fds[1]);
+    return result;
+  }
+  if (pid == 0) {
+    setpgid(0, 0);
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    int null_fd = open("/dev/null", O_RDONLY);
+    if (null_fd >= 0) dup2(null_fd, 0);
+    dup2(fds[1], 1);
+    dup2(fds[1], 2);
+    if (!options.cwd.empty() && chdir(options.cwd.c_str()) != 0) _exit(127);
+    if (!program.empty()) execve(program.c_str(), argv.data(), envp.data());
+    const char* message = "kata: cannot run ";
+    (void)!write(2, message, std::strlen(message));
+    (void)!write(2, argv[0], std::strlen(argv[0]));
+    (void)!write(2, "\n", 1);
+    _exit(127);
+  }
+  setpgid(pid, pid);
+  close(fds[1]);
+
+  const std::string run_marker = "[ RUN      ]";
+  auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                     std::chrono::duration<double>(options.test_timeout_seconds));
+  size_t scanned = 0;
+  bool open_pipe = true;
+  while (open_pipe) {
+    if (g_interrupted) {
+      result.interrupted = true;
+      break;
+    }
+    if (options.test_timeout_seconds > 0 && Clock::now() >= deadline) {
+      result.timed_out = true;
+      break;
+    }
+    pollfd pfd{fds[0], POLLIN, 0};
+    int ready = poll(&pfd, 1, 100);
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (ready == 0) continue;
+    char buffer[65536];
+    ssize_t n = read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    if (n <= 0) {
+      open_pipe = false;
+      break;
+    }
+    result.output.append(buffer, static_cast<size_t>(n));
+    if (options.on_output) options.on_output(std::string_view(buffer, static_cast<size_t>(n)));
+    // Each test that starts gets the full time again.
+    size_t from = scanned > run_marker.size() ? scanned - run_marker.size() : 0;
+    if (result.output.find(run_marker, from) != std::string::npos) {
+      deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                    std::chrono::duration<double>(options.test_timeout_seconds));
+    }
+    scanned = result.output.size();
+  }
+
+  if (result.timed_out || result.interrupted) {
+    if (result.timed_out && options.inspect_on_timeout) {
+      result.all_blocked = AllThreadsBlocked(pid, result.thread_states);
+      std::string gdb = FindProgram("gdb");
+      if (!gdb.empty()) {
+        SpawnOptions dump;
+        dump.argv = {gdb, "-nx", "-batch", "-p", std::to_string(pid), "-ex", "set pagination off",
+                     "-ex", "thread apply all bt"};
+        dump.test_timeout_seconds = 20;
+        result.thread_dump = RunProcess(dump).output;
+      }
+    }
+    kill(-pid, SIGKILL);
+    kill(pid, SIGKILL);
+  }
+  // Drain what is left (the group is dead or has exited).
+  if (open_pipe) {
+    char buffer[65536];
+    int flags = fcntl(fds[0], F_GETFL);
+    fcntl(fds[0], F_SETFL, flags | O_NONBLOCK);
+    for (int i = 0; i < 100; ++i) {
+      ssize_t n = read(fds[0], buffer, sizeof buffer);
+      if (n > 0) {
+        result.output.append(buffer, static_cast<size_t>(n));
+        continue;
+      }
+      if (n == 0) break;
+      if (errno == EAGAIN) {
+        pollfd pfd{fds[0], POLLIN, 0};
+        if (poll(&pfd, 1, 50) <= 0) break;
+        continue;
+      }
+      break;
+    }
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) {
+    result.exit_code = WEXITSTATUS(status);
+    if (result.exit_code == 127 && result.output.find("kata: cannot run") != std::string::npos) {
+      result.spawn_failed = true;
+    }
+  } else if (WIFSIGNALED(status) && !result.timed_out && !result.interrupted) {
+    result.term_signal = WTERMSIG(status);
+  }
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return result;
+}
+
+}  // namespace kata

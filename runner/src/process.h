@@ -1,0 +1,51 @@
+// Runs a child process in its own process group, captures its merged output,
+// and stops it when a test runs longer than allowed.
+//
+// Thread safety: not thread-safe; one RunProcess at a time per thread. The
+// interrupt flag may be set from a signal handler.
+#pragma once
+
+#include <csignal>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kata {
+
+struct SpawnOptions {
+  std::vector<std::string> argv;
+  std::vector<std::string> extra_env;  // "NAME=value", added to (or replacing) the environment
+  std::string cwd;
+  // When > 0: the child is stopped when no "[ RUN      ]" line has appeared
+  // for this long (a per-test limit, so repeated stress runs are not cut short).
+  double test_timeout_seconds = 0;
+  // At the time-out: sample the threads' states and capture a gdb backtrace.
+  bool inspect_on_timeout = false;
+  // Called with each chunk of output as it arrives (for -v).
+  std::function<void(std::string_view)> on_output;
+};
+
+struct ProcessResult {
+  std::string output;
+  int exit_code = -1;    // when the child exited
+  int term_signal = 0;   // when it was killed by a signal (not by us)
+  bool spawn_failed = false;
+  bool timed_out = false;
+  bool all_blocked = false;  // at the time-out, no thread was running or using CPU
+  std::string thread_states;  // e.g. "12345 S, 12346 S"
+  std::string thread_dump;    // gdb's "thread apply all bt"
+  bool interrupted = false;   // Ctrl-C while it ran
+  double seconds = 0;
+};
+
+ProcessResult RunProcess(const SpawnOptions& options);
+
+// Set by SIGINT/SIGTERM handlers; RunProcess kills its child group when set.
+extern volatile std::sig_atomic_t g_interrupted;
+void InstallInterruptHandler();
+
+// Full path of an executable found on PATH, or "" when absent.
+std::string FindProgram(std::string_view name);
+
+}  // namespace kata

@@ -1,0 +1,44 @@
+// Runs a prebuilt GoogleTest binary under ThreadSanitizer's options, saves
+// the raw output, and analyses it.
+//
+// Thread safety: not thread-safe (uses RunProcess).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "process.h"
+#include "term.h"
+#include "verdict.h"
+
+namespace kata {
+
+struct TestRunOptions {
+  std::filesystem::path binary;
+  std::string filter;
+  int repeat = 1;  // > 1: repeated and shuffled
+  double timeout_seconds = 10;
+  std::filesystem::path log_path;
+  bool verbose = false;
+};
+
+struct TestRun {
+  ProcessResult process;
+  RunAnalysis analysis;
+  std::filesystem::path log_path;
+  bool used_setarch = false;
+};
+
+// The TSAN_OPTIONS the runner uses (the user's own TSAN_OPTIONS come after
+// and so win).
+std::string TsanOptions();
+
+TestRun RunTests(const TestRunOptions& options, const SourceContext& context);
+
+// Prints one problem: the verdict word, the test, the headline and details.
+void PrintProblem(const Problem& problem, const Term& term, const std::string& prefix_label);
+
+std::string Timestamp();  // "2026-11-23T19:45:12"
+
+}  // namespace kata

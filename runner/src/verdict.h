@@ -1,0 +1,74 @@
+// Turns a test binary's output (GoogleTest's streamed text with
+// ThreadSanitizer's reports in between) into one verdict per test and step.
+//
+// Thread safety: plain values and pure functions; safe to use from any thread.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "process.h"
+
+namespace kata {
+
+enum class Verdict { kPass, kFail, kCompile, kRace, kDeadlock, kTimeout, kCrash };
+
+std::string_view VerdictName(Verdict verdict);
+bool ParseVerdict(std::string_view text, Verdict& verdict);
+
+// One stack frame, from TSan or gdb.
+struct Frame {
+  std::string function;
+  std::string file;  // relative to the root when inside it
+  int line = 0;
+  bool in_repo = false;
+  std::string Where() const;  // "file:line" or the function
+};
+
+// What went wrong in one test (or outside any test).
+struct Problem {
+  Verdict verdict = Verdict::kFail;
+  std::string test;        // "Suite.Name", or "" when outside any test
+  std::string headline;    // one line: "data race", "KATA_TODO ...", "SIGSEGV"
+  std::vector<std::string> details;  // the condensed report, already indented
+  std::string location;    // the file:line to look at first
+};
+
+struct TestOutcome {
+  std::string name;
+  bool ran = false;
+  bool finished = false;
+  bool failed = false;
+  int runs = 0;
+};
+
+struct RunAnalysis {
+  std::vector<TestOutcome> tests;   // in the order first seen
+  std::vector<Problem> problems;    // in the order they happened
+  std::string running_test;         // the test that had not finished when the run ended
+  bool completed = false;           // the process ended on its own, with gtest's summary
+  bool tsan_mapping_error = false;  // "unexpected memory mapping": retry under setarch -R
+  int tsan_reports = 0;
+};
+
+// Context for making paths relative and for choosing which frames to show.
+struct SourceContext {
+  std::filesystem::path root;
+  std::string learner_prefix;  // e.g. "katas/01_http_server/": frames there come first
+};
+
+RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& context);
+
+// The most serious of a set of problems: a run that was stopped or crashed,
+// then a deadlock, a race, a failed assertion.
+int Severity(Verdict verdict);
+
+// gdb's "thread apply all bt", condensed: threads with frames in the repo first.
+std::vector<std::string> CondenseThreadDump(std::string_view dump, const SourceContext& context);
+
+// "Suite.Name" -> "Suite" (also for "Prefix/Suite.Name/0" and "Suite/0.Name").
+std::vector<std::string> SuiteCandidates(std::string_view test);
+
+}  // namespace kata
