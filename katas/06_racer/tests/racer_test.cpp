@@ -1,0 +1,226 @@
+// The racer against real loopback servers that answer after a delay, with an
+// error, or never (until the test ends and the server shuts down).
+#include "racer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "testkit/eventually.h"
+#include "testkit/test_server.h"
+#include "testkit/threads.h"
+
+namespace racer {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+using ::testing::HasSubstr;
+namespace http = kata::http;
+namespace testkit = kata::testkit;
+
+// A test server that waits `delay` before answering with `status`, or until
+// the server shuts down, whichever comes first, so that closing it is never
+// slow. GET /ready answers at once: the tests use it to know that the
+// server's worker threads are up before counting threads.
+class DelayedServer {
+ public:
+  static constexpr auto kNever = std::chrono::hours(24);
+
+  explicit DelayedServer(std::chrono::milliseconds delay, int status = http::kOk)
+      : delay_(delay), status_(status), server_([this](const http::Request& request,
+                                                       http::Response& response) {
+          if (request.path != "/ready") Pause(delay_);
+          response.status = status_;
+        }) {}
+
+  std::string Url() const { return server_.Url() + "/race"; }
+  void Close() { server_.Close(); }
+  void WaitUntilReady() { testkit::HttpClient(server_.Url()).Get("/ready"); }
+
+ private:
+  void Pause(std::chrono::milliseconds delay) {
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    std::unique_lock lock(mutex);
+    wake.wait_for(lock, server_.StopToken(), delay, [] { return false; });
+  }
+
+  const std::chrono::milliseconds delay_;
+  const int status_;
+  testkit::TestServer server_;
+};
+
+// A URL where nothing listens: a server's, after it has closed.
+std::string RefusedUrl() {
+  DelayedServer closed(0ms);
+  std::string url = closed.Url();
+  closed.Close();
+  return url;
+}
+
+// The message of the RaceError that `race` throws; a failure if it throws none.
+std::string RaceErrorFrom(const std::function<void()>& race) {
+  try {
+    race();
+  } catch (const RaceError& error) {
+    return error.what();
+  }
+  ADD_FAILURE() << "Racer returned instead of throwing RaceError";
+  return "";
+}
+
+// --- Step 1 -----------------------------------------------------------------
+
+TEST(FasterServer, TheFastServerWins) {
+  DelayedServer slow(100ms);
+  DelayedServer fast(0ms);
+
+  EXPECT_EQ(Racer(slow.Url(), fast.Url()), fast.Url());
+}
+
+TEST(FasterServer, TheOrderOfTheArgumentsDoesNotMatter) {
+  DelayedServer slow(100ms);
+  DelayedServer fast(0ms);
+
+  EXPECT_EQ(Racer(fast.Url(), slow.Url()), fast.Url());
+}
+
+// --- Step 2 -----------------------------------------------------------------
+
+TEST(ConcurrentRequests, ReturnsBeforeTheSlowServerWouldHaveAnswered) {
+  DelayedServer slow(500ms);
+  DelayedServer fast(0ms);
+  auto start = Clock::now();
+
+  std::string winner = Racer(slow.Url(), fast.Url());
+
+  EXPECT_EQ(winner, fast.Url());
+  // Sending the requests one after the other takes at least 500 ms.
+  EXPECT_LT(Clock::now() - start, 300ms) << "were both requests sent at the same time?";
+}
+
+TEST(ConcurrentRequests, ReturnsEarlyWhicheverArgumentIsSlow) {
+  DelayedServer slow(500ms);
+  DelayedServer fast(0ms);
+  auto start = Clock::now();
+
+  std::string winner = Racer(fast.Url(), slow.Url());
+
+  EXPECT_EQ(winner, fast.Url());
+  EXPECT_LT(Clock::now() - start, 300ms);
+}
+
+// --- Step 3 -----------------------------------------------------------------
+
+TEST(Timeout, FailsWhenNeitherAnswersWithinTheTimeout) {
+  DelayedServer a(25ms);
+  DelayedServer b(25ms);
+
+  std::string message = RaceErrorFrom([&] { Racer(a.Url(), b.Url(), 20ms); });
+
+  EXPECT_THAT(message, HasSubstr(a.Url()));
+  EXPECT_THAT(message, HasSubstr(b.Url()));
+}
+
+TEST(Timeout, AnAnswerWithinTheTimeoutStillWins) {
+  DelayedServer slow(100ms);
+  DelayedServer fast(0ms);
+
+  EXPECT_EQ(Racer(slow.Url(), fast.Url(), 5s), fast.Url());
+}
+
+TEST(Timeout, TheDefaultTimeoutIsTenSeconds) { EXPECT_EQ(kDefaultTimeout, 10s); }
+
+// --- Step 4 -----------------------------------------------------------------
+
+TEST(NoLeak, TheWinnerDoesNotWaitForAServerThatNeverAnswers) {
+  DelayedServer never(DelayedServer::kNever);
+  DelayedServer fast(0ms);
+  never.WaitUntilReady();
+  fast.WaitUntilReady();
+  const int threads_before = testkit::ThreadCount();
+  auto start = Clock::now();
+
+  std::string winner = Racer(never.Url(), fast.Url());  // the default, 10 s timeout
+
+  EXPECT_EQ(winner, fast.Url());
+  EXPECT_LT(Clock::now() - start, 1s) << "did the racer wait for the loser?";
+  EXPECT_TRUE(testkit::Eventually([&] { return testkit::ThreadCount() <= threads_before; }, 500ms))
+      << "a thread the racer started is still running: was the losing request cancelled?";
+}
+
+TEST(NoLeak, ATimeoutReturnsOnTimeAndLeavesNoThreadBehind) {
+  DelayedServer never_a(DelayedServer::kNever);
+  DelayedServer never_b(DelayedServer::kNever);
+  never_a.WaitUntilReady();
+  never_b.WaitUntilReady();
+  const int threads_before = testkit::ThreadCount();
+  auto start = Clock::now();
+
+  std::string message = RaceErrorFrom([&] { Racer(never_a.Url(), never_b.Url(), 100ms); });
+
+  auto elapsed = Clock::now() - start;
+  EXPECT_GE(elapsed, 100ms) << "gave up before the timeout";
+  EXPECT_LT(elapsed, 600ms) << "took much longer than its 100 ms timeout";
+  EXPECT_THAT(message, HasSubstr(never_a.Url()));
+  EXPECT_THAT(message, HasSubstr(never_b.Url()));
+  EXPECT_TRUE(testkit::Eventually([&] { return testkit::ThreadCount() <= threads_before; }, 500ms))
+      << "a thread the racer started is still running: were the requests cancelled?";
+}
+
+TEST(NoLeak, TheServersShutDownAtOnceAfterARace) {
+  DelayedServer never(DelayedServer::kNever);
+  DelayedServer fast(0ms);
+  EXPECT_EQ(Racer(never.Url(), fast.Url()), fast.Url());
+  auto start = Clock::now();
+
+  never.Close();
+  fast.Close();
+
+  EXPECT_LT(Clock::now() - start, 1s);
+}
+
+// --- Step 5 -----------------------------------------------------------------
+
+TEST(FailedAnswers, AnErrorStatusDoesNotWin) {
+  DelayedServer broken(0ms, http::kInternalServerError);
+  DelayedServer slow(100ms);
+
+  EXPECT_EQ(Racer(broken.Url(), slow.Url()), slow.Url());
+}
+
+TEST(FailedAnswers, ANotFoundDoesNotWinEither) {
+  DelayedServer missing(0ms, http::kNotFound);
+  DelayedServer slow(100ms);
+
+  EXPECT_EQ(Racer(slow.Url(), missing.Url()), slow.Url());
+}
+
+TEST(FailedAnswers, ARefusedConnectionDoesNotWin) {
+  std::string refused = RefusedUrl();
+  DelayedServer slow(100ms);
+
+  EXPECT_EQ(Racer(refused, slow.Url()), slow.Url());
+}
+
+TEST(FailedAnswers, FailsAtOnceWhenNeitherCanWin) {
+  std::string refused = RefusedUrl();
+  DelayedServer broken(0ms, http::kInternalServerError);
+  auto start = Clock::now();
+
+  std::string message = RaceErrorFrom([&] { Racer(broken.Url(), refused); });
+
+  EXPECT_LT(Clock::now() - start, 1s) << "waited for the 10 s timeout although neither could win";
+  EXPECT_THAT(message, HasSubstr(broken.Url()));
+  EXPECT_THAT(message, HasSubstr(refused));
+}
+
+}  // namespace
+}  // namespace racer
