@@ -1,0 +1,82 @@
+#include "testkit/fake_clock.h"
+
+#include <utility>
+
+namespace kata::testkit {
+
+FakeClock::FakeClock() : now_(TimePoint{} + std::chrono::hours(24)) {}
+
+TimePoint FakeClock::Now() const {
+  std::scoped_lock lock(mutex_);
+  return now_;
+}
+
+Timer FakeClock::AfterFunc(Duration delay, std::function<void()> fn) {
+  auto state = std::make_shared<detail::TimerState>(std::move(fn));
+  {
+    std::scoped_lock lock(mutex_);
+    timers_.emplace(std::pair(now_ + delay, next_sequence_++), state);
+  }
+  changed_.notify_all();
+  return Timer(state);
+}
+
+bool FakeClock::SleepFor(Duration delay, std::stop_token stop) {
+  std::unique_lock lock(mutex_);
+  const TimePoint deadline = now_ + delay;
+  if (now_ >= deadline) return true;
+  ++sleepers_;
+  changed_.notify_all();
+  changed_.wait(lock, stop, [&] { return now_ >= deadline; });
+  --sleepers_;
+  changed_.notify_all();
+  return now_ >= deadline;
+}
+
+void FakeClock::Advance(Duration by) {
+  if (by < Duration::zero()) return;
+  std::unique_lock lock(mutex_);
+  const TimePoint target = now_ + by;
+  while (true) {
+    auto first = timers_.begin();
+    if (first == timers_.end() || first->first.first > target) break;
+    if (first->first.first > now_) now_ = first->first.first;
+    auto state = std::move(first->second);
+    timers_.erase(first);
+    lock.unlock();
+    changed_.notify_all();  // sleepers due by now wake in step with the timers
+    state->Fire();
+    lock.lock();
+  }
+  now_ = target;
+  lock.unlock();
+  changed_.notify_all();
+}
+
+bool FakeClock::WaitForSleepers(int count, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_for(lock, timeout, [&] { return sleepers_ >= count; });
+}
+
+bool FakeClock::WaitForTimers(int count, std::chrono::milliseconds timeout) {
+  std::unique_lock lock(mutex_);
+  return changed_.wait_for(lock, timeout, [&] { return PendingTimersLocked() >= count; });
+}
+
+int FakeClock::Sleepers() const {
+  std::scoped_lock lock(mutex_);
+  return sleepers_;
+}
+
+int FakeClock::PendingTimers() const {
+  std::scoped_lock lock(mutex_);
+  return PendingTimersLocked();
+}
+
+int FakeClock::PendingTimersLocked() const {
+  int pending = 0;
+  for (const auto& [key, state] : timers_) pending += state->IsPending() ? 1 : 0;
+  return pending;
+}
+
+}  // namespace kata::testkit
