@@ -66,7 +66,8 @@ Commands::Commands(GlobalOptions options)
       progress_(options_.build_dir / "kata-progress.json") {
   options_.root = fs::absolute(options_.root).lexically_normal();
   options_.build_dir = fs::absolute(options_.build_dir).lexically_normal();
-  progress_ = kata::Progress(options_.build_dir / "kata-progress.json");
+  if (options_.state_file.empty()) options_.state_file = options_.build_dir / "kata-progress.json";
+  progress_ = kata::Progress(options_.state_file);
   std::string note = progress_.Load();
   if (!note.empty()) std::cerr << "kata: note: " << note << "\n";
 }
@@ -103,7 +104,7 @@ const Kata& Commands::Resolve(const std::string& spec) {
 // ---- check ---------------------------------------------------------------
 
 int Commands::Check(const CheckOptions& check) {
-  SourceContext context{options_.root, ""};
+  SourceContext context{options_.root, "", options_.source_dir};
   TestRunOptions run_options;
   run_options.binary = check.binary;
   run_options.filter = check.filter;
@@ -165,7 +166,7 @@ KataResult Commands::RunKata(const Kata& kata) {
   KataResult result;
   auto start = std::chrono::steady_clock::now();
   result.steps.assign(kata.steps.size(), StepState::kNotRun);
-  SourceContext context{options_.root, kata.RelativeDir() + "/"};
+  SourceContext context{options_.root, kata.RelativeDir() + "/", options_.source_dir};
   auto finish = [&]() {
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
@@ -494,7 +495,7 @@ int Commands::Hint(const std::string& spec) {
 // ---- reset, solution -------------------------------------------------------
 
 int Commands::Reset(const std::string& spec, bool yes) {
-  const Kata& kata = Resolve(spec);
+  const Kata& kata = FindKata(Catalog(), spec);
   SpawnOptions list;
   list.argv = {"git", "-C", options_.root.string(), "ls-tree", "--name-only", "HEAD", kata.RelativeDir() + "/"};
   ProcessResult listed = RunProcess(list);
@@ -571,7 +572,7 @@ int Commands::Reset(const std::string& spec, bool yes) {
 }
 
 int Commands::Solution(const std::string& spec) {
-  const Kata& kata = Resolve(spec);
+  const Kata& kata = FindKata(Catalog(), spec);
   const KataProgress* state = progress_.Find(kata.id);
   if (state == nullptr || (state->verdict != "PASS" && !state->ever_green)) {
     std::cout << "Kata " << kata.number << " is not green yet"

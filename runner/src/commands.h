@@ -19,6 +19,8 @@ namespace kata {
 struct GlobalOptions {
   std::filesystem::path root;
   std::filesystem::path build_dir;
+  std::filesystem::path source_dir;  // where the binaries were compiled from
+  std::filesystem::path state_file;  // default: <build_dir>/kata-progress.json
   bool no_color = false;
   bool verbose = false;
   bool json = false;

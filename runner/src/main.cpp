@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   kata::GlobalOptions global;
   global.root = KATA_SOURCE_DIR;
   global.build_dir = KATA_BINARY_DIR;
+  global.source_dir = KATA_SOURCE_DIR;
 
   CLI::App app{"kata: run the workbook's katas, with typed verdicts (PASS FAIL COMPILE RACE DEADLOCK TIMEOUT CRASH)"};
   app.set_help_all_flag("--help-all", "Show every subcommand's options");
@@ -16,6 +17,8 @@ int main(int argc, char** argv) {
   std::string build_dir;
   app.add_option("--root", root, "The workbook's root folder (default: " KATA_SOURCE_DIR ")");
   app.add_option("--build-dir", build_dir, "The build folder (default: " KATA_BINARY_DIR ")");
+  std::string state_file;
+  app.add_option("--state", state_file, "The progress file (default: <build-dir>/kata-progress.json)")->group("");
   app.add_flag("--no-color", global.no_color, "Plain output (also NO_COLOR=1)");
   app.add_flag("-v,--verbose", global.verbose, "Show the full build and test output");
 
@@ -38,11 +41,11 @@ int main(int argc, char** argv) {
   watch->add_option("--max-runs", max_runs, "Stop after this many runs (for scripts)")->group("");
 
   auto* reset = app.add_subcommand("reset", "Restore kata N's starter files (yours are backed up first)");
-  reset->add_option("kata", kata_spec, "Kata number")->required();
+  reset->add_option("kata", kata_spec, "Kata number");
   reset->add_flag("-y,--yes", yes, "Do not ask for confirmation");
 
   auto* solution = app.add_subcommand("solution", "Once kata N is green: the reference solution and a diff against yours");
-  solution->add_option("kata", kata_spec, "Kata number")->required();
+  solution->add_option("kata", kata_spec, "Kata number");
 
   auto* verify = app.add_subcommand("verify", "Run every kata as it is now, in order, and print the progress table");
   verify->add_flag("--json", json, "Machine-readable verdicts");
@@ -63,6 +66,7 @@ int main(int argc, char** argv) {
   if (!root.empty()) global.root = root;
   if (!build_dir.empty()) global.build_dir = build_dir;
   global.json = json;
+  global.state_file = state_file;
   kata::InstallInterruptHandler();
 
   try {

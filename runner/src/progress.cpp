@@ -34,11 +34,13 @@ std::string Progress::Load() {
       kata.verdict = entry.value("verdict", "");
       kata.at = entry.value("at", "");
       kata.ever_green = entry.value("ever_green", false);
-      for (const auto& step : entry.value("steps", json::array())) {
+      const json steps = entry.value("steps", json::array());
+      const json hints = entry.value("hints_shown", json::object());
+      for (const auto& step : steps) {
         std::string name = step.get<std::string>();
         kata.steps.push_back(name == "green" ? StepState::kGreen : name == "red" ? StepState::kRed : StepState::kNotRun);
       }
-      for (const auto& [step, count] : entry.value("hints_shown", json::object()).items()) {
+      for (const auto& [step, count] : hints.items()) {
         kata.hints_shown[std::stoi(step)] = count.get<int>();
       }
       katas_[id] = std::move(kata);

@@ -43,15 +43,30 @@ std::vector<std::string> SplitLines(std::string_view text) {
 std::string RelativePath(const std::string& file, const SourceContext& context, bool& in_repo) {
   in_repo = false;
   if (file.empty() || file == "<null>") return file;
-  std::string root = context.root.string();
-  if (!root.empty() && root.back() != '/') root += '/';
+  auto with_slash = [](const std::filesystem::path& dir) {
+    std::string text = dir.string();
+    if (!text.empty() && text.back() != '/') text += '/';
+    return text;
+  };
   std::string relative;
   if (file.front() == '/') {
-    if (root.empty() || !StartsWith(file, root)) return file;
-    relative = file.substr(root.size());
+    std::string root = with_slash(context.root);
+    std::string source = with_slash(context.source_dir);
+    if (!context.root.empty() && StartsWith(file, root)) {
+      relative = file.substr(root.size());
+    } else if (!context.source_dir.empty() && StartsWith(file, source)) {
+      relative = file.substr(source.size());
+    } else {
+      return file;
+    }
   } else {
+    // A relative path comes from __FILE__ (relative to the sources) or from a
+    // library's debug information ("nptl/pthread_kill.c"): only the first is ours.
+    std::error_code error;
+    bool ours = std::filesystem::exists(context.root / file, error) ||
+                (!context.source_dir.empty() && std::filesystem::exists(context.source_dir / file, error));
+    if (!ours) return file;
     relative = file;
-    if (StartsWith(relative, "./") || StartsWith(relative, "../")) return file;
   }
   in_repo = !StartsWith(relative, "build") && relative.find("googletest") == std::string::npos;
   return relative;
@@ -106,7 +121,7 @@ bool ParseTsanFrame(const std::string& line, const SourceContext& context, Frame
 
 std::string FrameLine(const Frame& frame) {
   std::string text = "      " + frame.Where();
-  if (!frame.file.empty()) text += "  " + frame.function;
+  if (!frame.file.empty()) text += "  " + ShortFunction(frame.function);
   return text;
 }
 
@@ -172,7 +187,7 @@ CondensedReport CondenseTsanReport(const std::vector<std::string>& report, const
     // the repository frames say where in the learner's or kata's code.
     const Frame& top = section.frames.front();
     bool obvious = top.function.find("mutex_lock") != std::string::npos && StartsWith(section.header, "Mutex");
-    if (!top.in_repo && !obvious) out.lines.push_back("      (" + top.function + ")");
+    if (!top.in_repo && !obvious) out.lines.push_back("      (in " + ShortFunction(top.function) + ")");
     size_t limit = std::min<size_t>(shown.size(), 4);
     for (size_t i = 0; i < limit; ++i) out.lines.push_back(FrameLine(*shown[i]));
     if (shown.empty()) {
@@ -204,6 +219,44 @@ std::string SignalName(int signal) {
 }
 
 }  // namespace
+
+std::string ShortFunction(std::string_view function) {
+  std::string text(function);
+  if (text.size() > 6 && text.compare(text.size() - 6, 6, " const") == 0) text.resize(text.size() - 6);
+  // Drop the trailing parameter list.
+  if (!text.empty() && text.back() == ')') {
+    int depth = 0;
+    for (size_t i = text.size(); i-- > 0;) {
+      if (text[i] == ')') ++depth;
+      if (text[i] == '(' && --depth == 0) {
+        if (i > 0 && text.compare(0, i, "operator") != 0 && !(i >= 8 && text.compare(i - 8, 8, "operator") == 0)) {
+          text.resize(i);
+        }
+        break;
+      }
+    }
+  }
+  // Drop template arguments.
+  std::string out;
+  int depth = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool is_operator = i >= 8 && text.compare(i - 8, 8, "operator") == 0;
+    if (c == '<' && !is_operator) {
+      ++depth;
+      continue;
+    }
+    if (c == '>' && depth > 0) {
+      --depth;
+      continue;
+    }
+    if (depth == 0) out += c;
+  }
+  // A return type in front ("void std::__invoke_impl"): keep the last word.
+  size_t space = out.rfind(' ');
+  if (space != std::string::npos && out.find('(') == std::string::npos) out = out.substr(space + 1);
+  return out;
+}
 
 std::string Frame::Where() const {
   if (file.empty()) return function;
@@ -413,9 +466,10 @@ RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& contex
       problem.details = CondenseThreadDump(process.thread_dump, context);
       for (const auto& line : problem.details) {
         std::string text = Trim(line);
-        if (problem.location.empty() && text.find(':') != std::string::npos &&
-            (context.learner_prefix.empty() || StartsWith(text, context.learner_prefix)) &&
-            !IsTestFile(text.substr(0, text.find(' ')))) {
+        static const std::regex kFileLine(R"(^[^ ]+:\d+$)");
+        std::string first = text.substr(0, text.find(' '));
+        if (problem.location.empty() && std::regex_match(first, kFileLine) &&
+            (context.learner_prefix.empty() || StartsWith(text, context.learner_prefix)) && !IsTestFile(first)) {
           problem.location = text.substr(0, text.find(' '));
         }
       }
@@ -481,7 +535,7 @@ std::vector<std::string> CondenseThreadDump(std::string_view dump, const SourceC
       if (frame.in_repo) {
         repo.push_back(&frame);
       } else if (repo.empty() && !StartsWith(frame.function, "__") && !StartsWith(frame.function, "??")) {
-        waiting = frame.function;  // the last library frame before the repo's code
+        waiting = ShortFunction(frame.function);  // the last library frame before the repo's code
       }
     }
     if (repo.empty()) {

@@ -57,7 +57,13 @@ struct RunAnalysis {
 struct SourceContext {
   std::filesystem::path root;
   std::string learner_prefix;  // e.g. "katas/01_http_server/": frames there come first
+  // The repository the binaries were compiled from (__FILE__ paths are
+  // relative to it); differs from root only when --root points elsewhere.
+  std::filesystem::path source_dir;
 };
+
+// "ns::Type::Method(int) const" -> "ns::Type::Method"; template arguments dropped.
+std::string ShortFunction(std::string_view function);
 
 RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& context);
 

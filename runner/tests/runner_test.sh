@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# The runner's tests: runner_test.sh CASE KATA FIXTURES BUILD_DIR WORK_DIR
+# Each case runs the real `kata` binary on a fixture and checks its exit code,
+# its verdict, and the file:line it names (found through the fixture's
+# "FAULT:<tag>" comment, so editing a fixture does not silently break a test).
+set -u
+CASE=$1 KATA=$2 FIX=$3 BUILD=$4 WORK=$5
+BIN=$BUILD/bin
+export NO_COLOR=1
+DIR=$WORK/$CASE
+OUT=$DIR/out.txt
+[[ $CASE == snapshot || $CASE == unchanged ]] || { rm -rf "$DIR"; mkdir -p "$DIR"; }
+
+fail() { echo "FAILED: $*"; echo "---- output ----"; cat "$OUT" 2>/dev/null; exit 1; }
+# run EXPECTED_RC args...: runs kata, keeps its output in $OUT.
+run() {
+  local want=$1; shift
+  "$KATA" "$@" >"$OUT" 2>&1
+  local rc=$?
+  echo "\$ kata $*  (exit $rc)"; cat "$OUT"; echo
+  [[ $rc == "$want" ]] || fail "exit code $rc, expected $want"
+}
+has() { grep -qF -- "$1" "$OUT" || fail "output lacks: $1"; }
+lacks() { ! grep -qF -- "$1" "$OUT" || fail "output should not contain: $1"; }
+line_of() {  # line_of FILE TAG -> the line number of "FAULT:TAG" in FILE
+  local n; n=$(grep -n "FAULT:$2" "$1" | head -1 | cut -d: -f1)
+  [[ -n $n ]] || fail "no FAULT:$2 in $1"
+  echo "$n"
+}
+K=runner/tests/fixtures/katas   # fixture paths as `kata check` shows them (relative to the repo)
+check() { run "$1" --build-dir "$BUILD" check "${@:2}"; }
+fixture_run() { run "$1" --root "$FIX" --build-dir "$BUILD" --state "$DIR/state.json" "${@:2}"; }
+copy_root() {  # copy_root NN_name...: a private workbook with these fixture katas
+  mkdir -p "$DIR/root/katas" "$DIR/root/solutions"
+  for k in "$@"; do cp -r "$FIX/katas/$k" "$DIR/root/katas/"; cp -r "$FIX/solutions/$k" "$DIR/root/solutions/"; done
+}
+
+case $CASE in
+snapshot)
+  rm -rf "$WORK"; mkdir -p "$WORK"
+  (cd "$FIX" && find . -type f | sort | xargs md5sum) >"$WORK/fixtures.md5"
+  echo "snapshot of $(wc -l <"$WORK/fixtures.md5") fixture files";;
+unchanged)
+  [[ -s $WORK/fixtures.md5 ]] || { echo "FAILED: no snapshot"; exit 1; }
+  (cd "$FIX" && md5sum --quiet -c "$WORK/fixtures.md5") || { echo "FAILED: a fixture file changed"; exit 1; }
+  (cd "$FIX" && find . -type f | sort | xargs md5sum) | cmp -s - "$WORK/fixtures.md5" \
+    || { echo "FAILED: fixture files were added or removed"; exit 1; }
+  echo "no fixture file changed";;
+check_green)
+  check 0 --expect PASS --binary "$BIN/kata_01_green" --filter '*' --repeat 3
+  has "PASS"; has "kata check: PASS as expected";;
+check_failing_assertion)
+  check 0 --expect FAIL --binary "$BIN/kata_03_failing_assertion" --filter 'Subtracts.*'
+  has "FAIL     Subtracts.ThreeFromFive"
+  has "$K/03_failing_assertion/tests/calc_test.cpp:$(line_of "$FIX/katas/03_failing_assertion/tests/calc_test.cpp" assert): Failure"
+  has "Which is: -2";;
+check_kata_todo)
+  check 0 --expect FAIL --binary "$BIN/kata_03_failing_assertion" --filter 'Multiplies.*'
+  has "KATA_TODO at $K/03_failing_assertion/calc.cpp:$(line_of "$FIX/katas/03_failing_assertion/calc.cpp" todo) in fixture::Multiply: multiply a by b";;
+check_data_race)
+  check 0 --expect RACE --binary "$BIN/kata_04_data_race" --filter '*' --repeat 3
+  line=$(line_of "$FIX/katas/04_data_race/counter.cpp" race)
+  has "RACE     RacyCounter.TwoThreadsIncrement"
+  has "ThreadSanitizer: data race"
+  has "$K/04_data_race/counter.cpp:$line  fixture::RacyCounter::Increment"
+  has "Previous write of size 4 by thread T"
+  has "at $K/04_data_race/counter.cpp:$line";;
+check_lock_order_inversion)
+  check 0 --expect DEADLOCK --binary "$BIN/kata_05_lock_order_inversion" --filter '*'
+  has "DEADLOCK Transfers.BothWays"
+  has "lock-order-inversion (potential deadlock)"
+  has "$K/05_lock_order_inversion/bank.cpp:$(line_of "$FIX/katas/05_lock_order_inversion/bank.cpp" lock-order)  fixture::Transfer";;
+check_infinite_loop)
+  check 0 --expect TIMEOUT --binary "$BIN/kata_06_infinite_loop" --filter '*' --timeout 1
+  has "TIMEOUT  CountDown.FromFiveNeverReachesZero"
+  if command -v gdb >/dev/null; then
+    has "$K/06_infinite_loop/countdown.cpp:"
+  fi;;
+check_all_threads_blocked)
+  check 0 --expect DEADLOCK --binary "$BIN/kata_07_all_threads_blocked" --filter '*' --timeout 1
+  has "DEADLOCK Mailbox.ConsumerGetsTheValue"
+  has "every thread is blocked"
+  if command -v gdb >/dev/null; then
+    has "$K/07_all_threads_blocked/mailbox.cpp:$(line_of "$FIX/katas/07_all_threads_blocked/mailbox.cpp" wait)  fixture::Mailbox::Take"
+  fi;;
+check_null_deref)
+  check 0 --expect CRASH --binary "$BIN/kata_08_crashes" --filter 'NullPointer.*'
+  has "CRASH    NullPointer.IsRead"; has "SEGV"
+  has "at $K/08_crashes/crashes.cpp:$(line_of "$FIX/katas/08_crashes/crashes.cpp" null)";;
+check_abort)
+  check 0 --expect CRASH --binary "$BIN/kata_08_crashes" --filter 'Abort.*'
+  has "CRASH    Abort.IsCalled"; has "ABRT"
+  has "at $K/08_crashes/crashes.cpp:$(line_of "$FIX/katas/08_crashes/crashes.cpp" abort)";;
+check_uncaught_exception)
+  check 0 --expect CRASH --binary "$BIN/kata_08_crashes" --filter 'UncaughtException.*'
+  has "CRASH    UncaughtException.EscapesAThread"
+  has "uncaught exception"; has "the worker gave up"
+  has "at $K/08_crashes/crashes.cpp:$(line_of "$FIX/katas/08_crashes/crashes.cpp" throw)";;
+check_stack_overflow)
+  check 0 --expect CRASH --binary "$BIN/kata_08_crashes" --filter 'StackOverflow.*'
+  has "CRASH    StackOverflow.NeverStops"; has "stack-overflow"
+  has "$K/08_crashes/crashes.cpp:$(line_of "$FIX/katas/08_crashes/crashes.cpp" recurse)  fixture::Recurse";;
+check_wrong_expectation)
+  check 1 --expect PASS --binary "$BIN/kata_04_data_race" --filter '*'
+  has "kata check: expected PASS, got RACE";;
+run_green)
+  fixture_run 0 run 1
+  has "Kata 1: Green fixture"; has "+ 1. Counts up"; has "+ 2. Counts from many threads"
+  has "PASS     every step is green"
+  grep -q '"verdict": "PASS"' "$DIR/state.json" || fail "state file does not record PASS"
+  [[ -s $BUILD/kata-logs/01_green.stress.log ]] || fail "the stress step was not run"
+  grep -q -- '--gtest_repeat=5 --gtest_shuffle' "$BUILD/kata-logs/01_green.stress.log" || fail "stress not repeated";;
+run_compile_error)
+  fixture_run 1 run 2
+  has "COMPILE  "
+  has "katas/02_compile_error/greeter.cpp:$(line_of "$FIX/katas/02_compile_error/greeter.cpp" compile): error:"
+  has "next: fix katas/02_compile_error/greeter.cpp:"
+  has "02_compile_error.build.log"
+  lacks "In file included from";;
+run_first_red_step)
+  fixture_run 1 run 03_failing_assertion
+  has "+ 1. Adds"; has "x 2. Subtracts"
+  has 'FAIL     step 2 "Subtracts": Subtracts.ThreeFromFive'
+  has "calc_test.cpp:$(line_of "$FIX/katas/03_failing_assertion/tests/calc_test.cpp" assert): Failure"
+  has "also red: step 3 (FAIL)"
+  has "stuck? \`kata hint 3\`";;
+run_json)
+  fixture_run 1 run 3 --json
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["verdict"]=="FAIL" and d["red_step"]==2, d' "$OUT" \
+    || fail "--json is not the expected JSON";;
+corrupt_state)
+  printf '{"katas": {"01_green": [1, 2' >"$DIR/state.json"
+  fixture_run 0 progress
+  has "was unreadable"; has "0 of 8 katas"
+  fixture_run 0 run 1
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["katas"]["01_green"]["verdict"]=="PASS"' "$DIR/state.json" \
+    || fail "the state file was not rebuilt"
+  fixture_run 0 progress
+  has "1 of 8 katas"; lacks "unreadable";;
+missing_kata_number)
+  fixture_run 2 reset
+  has "which kata?"
+  fixture_run 2 solution
+  has "which kata?";;
+kata_number_out_of_range)
+  fixture_run 2 run 99
+  has "no kata 99: there are katas 1 to 8"
+  fixture_run 2 hint 0
+  has "no kata 0"
+  fixture_run 2 run 1x
+  has "no kata '1x'";;
+learner_file_deleted)
+  copy_root 03_failing_assertion
+  rm "$DIR/root/katas/03_failing_assertion/calc.cpp"
+  run 1 --root "$DIR/root" --build-dir "$BUILD" --state "$DIR/state.json" run 3
+  has "COMPILE  "; has "katas/03_failing_assertion/calc.cpp is missing"
+  has "kata reset 3"; lacks "undefined reference";;
+hint_progression)
+  fixture_run 0 hint 3
+  has "hint 1 of 1"
+  printf '{"version":1,"katas":{"03_failing_assertion":{"verdict":"FAIL","at":"","steps":["green","red","red"]}}}' >"$DIR/state.json"
+  fixture_run 0 hint 3
+  has 'step 2 "Subtracts"'; has "hint 1 of 2: subtract"; lacks "hint 2 of 2"
+  fixture_run 0 hint 3
+  has "hint 2 of 2: a - b"; has "last hint"
+  fixture_run 0 hint 3
+  has "hint 2 of 2"; lacks "hint 3";;
+reset_backs_up)
+  copy_root 03_failing_assertion
+  R=$DIR/root
+  git -C "$R" init -q && git -C "$R" add -A && git -C "$R" -c user.name=t -c user.email=t@t commit -qm starter || fail "git"
+  echo "// my work" >>"$R/katas/03_failing_assertion/calc.cpp"
+  cp "$R/katas/03_failing_assertion/calc.cpp" "$DIR/mine.cpp"
+  run 2 --root "$R" --build-dir "$BUILD" --state "$DIR/state.json" reset 3 </dev/null
+  has "pass --yes"
+  cmp -s "$R/katas/03_failing_assertion/calc.cpp" "$DIR/mine.cpp" || fail "reset without --yes changed a file"
+  run 0 --root "$R" --build-dir "$BUILD" --state "$DIR/state.json" reset 3 --yes
+  has "Backed up 2 file(s) to .kata-backups/03_failing_assertion-"
+  backup=$(ls -d "$R"/.kata-backups/03_failing_assertion-* | head -1)
+  cmp -s "$backup/calc.cpp" "$DIR/mine.cpp" || fail "the backup is not the learner's file"
+  cmp -s "$R/katas/03_failing_assertion/calc.cpp" "$FIX/katas/03_failing_assertion/calc.cpp" || fail "not restored";;
+watch_rename_save)
+  copy_root 01_green
+  R=$DIR/root
+  timeout 60 "$KATA" --root "$R" --build-dir "$BUILD" --state "$DIR/state.json" watch 1 --max-runs 2 >"$OUT" 2>&1 &
+  pid=$!
+  # Wait (bounded) for the first verdict and the "watching" line.
+  for _ in $(seq 300); do grep -q "watching katas/01_green/" "$OUT" && break; sleep 0.1; done
+  grep -q "watching katas/01_green/" "$OUT" || { kill $pid; fail "watch never got ready"; }
+  # An editor's atomic save: write a temporary file, rename it over the original.
+  f=$R/katas/01_green/counter.cpp
+  cp "$f" "$R/katas/01_green/.counter.cpp.swp"
+  { cat "$f"; echo "// saved"; } >"$R/katas/01_green/.counter.cpp.tmp"
+  mv -f "$R/katas/01_green/.counter.cpp.tmp" "$f"
+  wait $pid; rc=$?
+  cat "$OUT"
+  [[ $rc == 0 ]] || fail "watch exited with $rc"
+  [[ $(grep -c "PASS     every step is green" "$OUT") == 2 ]] || fail "expected two runs"
+  has "saved: counter.cpp"; lacks "swp";;
+*) echo "unknown case $CASE"; exit 2;;
+esac
+echo "ok: $CASE"
