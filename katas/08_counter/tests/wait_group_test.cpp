@@ -1,0 +1,158 @@
+// Step 5: a WaitGroup built from a mutex and a condition variable.
+#include "wait_group.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "testkit/eventually.h"
+#include "testkit/sync.h"
+
+namespace counter {
+namespace {
+
+using namespace std::chrono_literals;
+namespace testkit = kata::testkit;
+
+// Runs fn on a new thread and keeps what it threw for the test's thread.
+class Worker {
+ public:
+  template <typename Fn>
+  explicit Worker(Fn fn)
+      : thread_([this, fn] {
+          try {
+            fn();
+          } catch (...) {
+            error_ = std::current_exception();
+          }
+          finished_.store(true);
+        }) {}
+  bool Finished() const { return finished_.load(); }
+  // Joins, then rethrows what the thread threw.
+  void Join() {
+    thread_.join();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  std::atomic<bool> finished_ = false;
+  std::exception_ptr error_;
+  std::jthread thread_;
+};
+
+// Opens the gates when the test leaves, even by a failed ASSERT, so that no
+// thread is left waiting on them.
+struct OpenOnExit {
+  std::vector<testkit::Gate*> gates;
+  ~OpenOnExit() {
+    for (auto* gate : gates) gate->Open();
+  }
+};
+
+TEST(WaitGroupWaits, WaitReturnsAtOnceWhenNothingIsOutstanding) {
+  WaitGroup wait_group;
+  wait_group.Wait();
+  wait_group.Add(2);
+  wait_group.Done();
+  wait_group.Done();
+  wait_group.Wait();
+  SUCCEED();
+}
+
+TEST(WaitGroupWaits, WaitBlocksUntilTheLastDone) {
+  WaitGroup wait_group;
+  testkit::Gate first;
+  testkit::Gate second;
+  wait_group.Add(2);
+  Worker worker1([&] {
+    first.Wait();
+    wait_group.Done();
+  });
+  Worker worker2([&] {
+    second.Wait();
+    wait_group.Done();
+  });
+  Worker waiter([&] { wait_group.Wait(); });
+  OpenOnExit open{{&first, &second}};
+
+  EXPECT_TRUE(testkit::Never([&] { return waiter.Finished(); }, 30ms))
+      << "Wait returned with two tasks outstanding";
+  first.Open();
+  worker1.Join();
+  EXPECT_TRUE(testkit::Never([&] { return waiter.Finished(); }, 30ms))
+      << "Wait returned with one task outstanding";
+  second.Open();
+  worker2.Join();
+  EXPECT_TRUE(testkit::Eventually([&] { return waiter.Finished(); }))
+      << "Wait did not return after the last Done";
+  waiter.Join();
+}
+
+TEST(WaitGroupWaits, TheGroupCanGrowWhileItIsWaitedOn) {
+  WaitGroup wait_group;
+  std::atomic<int> ran = 0;
+  wait_group.Add(1);
+  std::jthread first([&] {
+    // A task that starts two more before it finishes.
+    std::vector<std::jthread> children;
+    for (int i = 0; i < 2; ++i) {
+      wait_group.Add(1);
+      children.emplace_back([&] {
+        ran.fetch_add(1);
+        wait_group.Done();
+      });
+    }
+    ran.fetch_add(1);
+    wait_group.Done();
+  });
+  wait_group.Wait();
+  EXPECT_EQ(ran.load(), 3);
+}
+
+TEST(WaitGroupWaits, ADoneWithNothingOutstandingThrowsLogicError) {
+  WaitGroup wait_group;
+  wait_group.Add(1);
+  wait_group.Done();
+  EXPECT_THROW(wait_group.Done(), std::logic_error);
+  EXPECT_THROW(wait_group.Add(-1), std::logic_error);
+}
+
+// Several threads wait on the same group: the last Done must wake them all.
+TEST(WaitGroupWakesEveryWaiter, TheLastDoneReleasesAllWaiters) {
+  constexpr int kWaiters = 4;
+  WaitGroup wait_group;
+  wait_group.Add(1);
+  testkit::Gate arrived;
+  std::atomic<int> released = 0;
+  std::deque<Worker> waiters;  // Workers do not move
+  for (int i = 0; i < kWaiters; ++i) {
+    waiters.emplace_back([&] {
+      arrived.Wait(0ms);  // only counts the arrival
+      wait_group.Wait();
+      released.fetch_add(1);
+    });
+  }
+  ASSERT_TRUE(arrived.WaitForArrivals(kWaiters));
+  EXPECT_TRUE(testkit::Never([&] { return released.load() > 0; }, 20ms))
+      << "a waiter returned while a task was outstanding";
+
+  wait_group.Done();
+  bool all = testkit::Eventually([&] { return released.load() == kWaiters; }, 1s);
+  EXPECT_TRUE(all) << released.load() << " of " << kWaiters << " waiters woke up";
+  // If some stayed asleep, keep waking them so the test can end.
+  for (int i = 0; i < 100 && released.load() < kWaiters; ++i) {
+    wait_group.Add(1);
+    wait_group.Done();
+  }
+  for (auto& waiter : waiters) waiter.Join();
+}
+
+}  // namespace
+}  // namespace counter

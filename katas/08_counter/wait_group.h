@@ -1,0 +1,34 @@
+// WaitGroup: wait for a group of tasks whose number may grow while they run
+// (std::latch cannot grow after construction). Go's sync.WaitGroup in C++.
+//
+//   wait_group.Add(1);                 // before starting the task
+//   start([&] { ...; wait_group.Done(); });
+//   wait_group.Wait();                 // until every Add has its Done
+//
+// Thread safety: all methods may be called concurrently.
+#pragma once
+
+#include <condition_variable>
+#include <mutex>
+
+namespace counter {
+
+class WaitGroup {
+ public:
+  WaitGroup() = default;
+  WaitGroup(const WaitGroup&) = delete;
+  WaitGroup& operator=(const WaitGroup&) = delete;
+
+  // Adds n outstanding tasks; a negative n that takes the count below zero
+  // throws std::logic_error.
+  void Add(int n);
+  // One task finished. Throws std::logic_error when none is outstanding.
+  void Done();
+  // Blocks until no task is outstanding.
+  void Wait();
+
+ private:
+  // TODO: a mutex, a condition variable, and the number of outstanding tasks.
+};
+
+}  // namespace counter
