@@ -38,6 +38,12 @@ TEST(Gate, AWaitThatIsNeverOpenedGivesUp) {
   EXPECT_FALSE(gate.WaitForArrivals(2, 10ms));
 }
 
+TEST(Gate, OpeningItEndsAWaitForArrivals) {
+  Gate gate;
+  std::jthread opener([&] { gate.Open(); });
+  EXPECT_FALSE(gate.WaitForArrivals(1, 10s));
+}
+
 TEST(Rendezvous, OpensWhenNAreInside) {
   Rendezvous rendezvous(4);
   RunOnThreads(4, [&](int) { EXPECT_TRUE(rendezvous.Arrive()); });

@@ -46,7 +46,8 @@ class Gate {
   // How many Wait calls have been made so far (returned or not).
   int Arrived() const;
 
-  // Waits until at least n Wait calls have been made; fails after `timeout`.
+  // Waits until at least n Wait calls have been made; fails after `timeout`,
+  // or as soon as the gate is opened with fewer than n arrivals.
   ::testing::AssertionResult WaitForArrivals(int n,
                                              std::chrono::milliseconds timeout = kGateTimeout);
 
