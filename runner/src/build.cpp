@@ -117,6 +117,28 @@ Problem FirstCompileError(const std::string& log, const SourceContext& context) 
     }
     return problem;
   }
+  // CMake re-running itself (a file was added or removed) can fail too.
+  static const std::regex kCMakeError(R"(^CMake Error at (.+?):(\d+) \((\w+)\):?$)");
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (std::regex_match(lines[i], match, kCMakeError)) {
+      problem.location = Relative(match[1].str(), context) + ":" + match[2].str();
+      std::string message;
+      for (size_t j = i + 1; j < lines.size() && j < i + 8; ++j) {
+        if (lines[j].empty()) {
+          if (!message.empty() && j + 1 < lines.size() && lines[j + 1].rfind("    ", 0) == 0) continue;
+          if (!message.empty()) break;
+          continue;
+        }
+        if (lines[j].rfind("Call Stack", 0) == 0) break;
+        size_t start = lines[j].find_first_not_of(' ');
+        if (start == std::string::npos) continue;
+        message += (message.empty() ? "" : " ") + lines[j].substr(start);
+      }
+      problem.headline = "CMake failed at " + problem.location + ": " + message;
+      problem.details.push_back("  (the build configuration, not a C++ file: a source file added, removed or renamed?)");
+      return problem;
+    }
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     if (std::regex_search(lines[i], match, kUndefined)) {
       problem.headline = "link error: undefined reference to " + match[1].str();
