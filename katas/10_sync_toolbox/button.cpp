@@ -1,0 +1,25 @@
+#include "button.h"
+
+#include <utility>
+
+#include "testkit/todo.h"
+
+namespace sync_toolbox {
+
+Button::~Button() {
+  // TODO: stop and join the subscriber threads.
+}
+
+void Button::Subscribe(std::function<void()> handler) {
+  (void)handler;
+  // TODO (step 5): start a thread that runs handler once per click.
+  // TODO (step 6): return only once that thread cannot miss a click.
+  KATA_TODO("start a subscriber thread");
+}
+
+void Button::Click() {
+  // TODO (step 5): count the click and wake every subscriber.
+  KATA_TODO("broadcast a click");
+}
+
+}  // namespace sync_toolbox
