@@ -1,0 +1,215 @@
+// kata/web_server.h (support) with testkit's WebSocketClient: one port for
+// plain HTTP and websockets, and the connection contract of kata/websocket.h.
+#include "kata/web_server.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "testkit/eventually.h"
+#include "testkit/http.h"
+#include "testkit/test_server.h"
+#include "testkit/threads.h"
+#include "testkit/websocket_client.h"
+
+namespace kata::web {
+namespace {
+
+using namespace std::chrono_literals;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::Optional;
+using testkit::Eventually;
+using testkit::WebSocketClient;
+using Clock = std::chrono::steady_clock;
+
+class Pages : public http::Handler {
+ public:
+  void ServeHttp(const http::Request& request, http::Response& response) override {
+    if (request.path == "/fail") throw std::runtime_error("page on fire");
+    response.SetHeader("Content-Type", "text/plain");
+    response.body = request.method + " " + request.path;
+  }
+};
+
+// A socket handler made of a function, run on the connection's own thread.
+class SocketFunc : public ws::SocketHandler {
+ public:
+  using Function = std::function<void(const http::Request&, ws::Connection&)>;
+  explicit SocketFunc(Function function) : function_(std::move(function)) {}
+  void ServeSocket(const http::Request& upgrade, ws::Connection& connection) override {
+    function_(upgrade, connection);
+  }
+
+ private:
+  Function function_;
+};
+
+// Echoes every message back in upper case until the peer closes.
+SocketFunc::Function Shouter() {
+  return [](const http::Request&, ws::Connection& connection) {
+    for (;;) {
+      auto message = connection.Receive(Clock::now() + 10s);
+      if (!message) continue;
+      for (char& c : *message) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      connection.Send(*message);
+    }
+  };
+}
+
+std::string WsUrl(const WebServer& server, std::string_view path = "/ws") {
+  return "ws://127.0.0.1:" + std::to_string(server.Port()) + std::string(path);
+}
+
+TEST(WebServer, ServesPlainHttpThroughTheHandler) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets);
+  testkit::HttpClient client(server.Url());
+
+  auto response = client.Get("/league");
+  auto failed = client.Get("/fail");
+
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "GET /league");
+  EXPECT_THAT(response.Header("Content-Type"), Optional(std::string("text/plain")));
+  EXPECT_EQ(failed.status, 500);
+  EXPECT_THAT(failed.body, HasSubstr("page on fire"));
+}
+
+TEST(WebServer, UpgradesTheWebsocketPathOnTheSamePort) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets);
+  WebSocketClient client(WsUrl(server));
+
+  ASSERT_TRUE(client.Send("hello"));
+  ASSERT_TRUE(client.Send("again"));
+
+  EXPECT_THAT(client.Receive(), Optional(std::string("HELLO")));
+  EXPECT_THAT(client.Receive(), Optional(std::string("AGAIN")));
+  EXPECT_EQ(testkit::HttpClient(server.Url()).Get("/x").body, "GET /x");
+}
+
+TEST(WebServer, RefusesAnUpgradeElsewhere) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets);
+
+  EXPECT_THROW(WebSocketClient(WsUrl(server, "/other")), std::runtime_error);
+}
+
+TEST(WebServer, PassesTheUpgradeRequestToTheHandler) {
+  Pages pages;
+  SocketFunc sockets([](const http::Request& upgrade, ws::Connection& connection) {
+    connection.Send(upgrade.path + "?" + upgrade.Query("game").value_or(""));
+  });
+  WebServer server(pages, sockets);
+  WebSocketClient client(WsUrl(server, "/ws?game=7"));
+
+  EXPECT_THAT(client.Receive(), Optional(std::string("/ws?7")));
+  EXPECT_THAT(client.WaitForClose(), Optional(1000)) << "closed normally when the handler returned";
+}
+
+TEST(WebServer, ReceiveGivesUpAtItsDeadline) {
+  Pages pages;
+  std::atomic<bool> timed_out = false;
+  SocketFunc sockets([&](const http::Request&, ws::Connection& connection) {
+    auto start = Clock::now();
+    auto message = connection.Receive(start + 50ms);
+    timed_out = !message && Clock::now() - start >= 50ms;
+    connection.Send(timed_out ? "timed out" : "bad");
+  });
+  WebServer server(pages, sockets);
+  WebSocketClient client(WsUrl(server));
+
+  EXPECT_THAT(client.Receive(), Optional(std::string("timed out")));
+}
+
+TEST(WebServer, SendIsSafeFromManyThreadsAndKeepsEachThreadsOrder) {
+  Pages pages;
+  SocketFunc sockets([](const http::Request&, ws::Connection& connection) {
+    std::vector<std::jthread> senders;
+    for (int t = 0; t < 4; ++t) {
+      senders.emplace_back([&connection, t] {
+        for (int i = 0; i < 25; ++i) connection.Send(std::to_string(t) + ":" + std::to_string(i));
+      });
+    }
+    senders.clear();
+    connection.Receive(Clock::now() + 10s);  // until the client closes
+  });
+  WebServer server(pages, sockets);
+  WebSocketClient client(WsUrl(server));
+
+  std::vector<int> next(4, 0);
+  for (int n = 0; n < 100; ++n) {
+    auto message = client.Receive();
+    ASSERT_TRUE(message) << "message " << n;
+    int t = (*message)[0] - '0';
+    ASSERT_EQ(*message, std::to_string(t) + ":" + std::to_string(next[t])) << "out of order";
+    ++next[t];
+  }
+}
+
+TEST(WebServer, AnOversizedFrameClosesWithCode1009) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets, {.max_message_bytes = 1024});
+  WebSocketClient client(WsUrl(server));
+
+  client.Send(std::string(2000, 'x'));
+
+  EXPECT_THAT(client.WaitForClose(), Optional(1009));
+}
+
+TEST(WebServer, TheHandlerSeesAClientThatGoesAway) {
+  Pages pages;
+  std::atomic<bool> saw_close = false;
+  std::atomic<bool> send_refused = false;
+  SocketFunc sockets([&](const http::Request&, ws::Connection& connection) {
+    try {
+      for (;;) connection.Receive(Clock::now() + 10s);
+    } catch (const ws::ClosedError&) {
+      saw_close = true;
+      send_refused = !connection.Send("too late") && !connection.IsOpen();
+    }
+  });
+  WebServer server(pages, sockets);
+  {
+    WebSocketClient client(WsUrl(server));
+    client.Abort();
+  }
+  EXPECT_TRUE(Eventually([&] { return saw_close.load(); }));
+  EXPECT_TRUE(Eventually([&] { return send_refused.load(); }));
+}
+
+TEST(WebServer, ClosesQuicklyWithOpenConnectionsAndLeavesNoThreadBehind) {
+  const int threads_before = testkit::ThreadCount();
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  auto server = std::make_unique<WebServer>(pages, sockets);
+  WebSocketClient first(WsUrl(*server));
+  WebSocketClient second(WsUrl(*server));
+  first.Send("a");
+  second.Send("b");
+  ASSERT_TRUE(first.Receive());
+  ASSERT_TRUE(second.Receive());
+  auto start = Clock::now();
+
+  server->Close();
+
+  EXPECT_LT(Clock::now() - start, 1500ms);
+  EXPECT_THAT(first.WaitForClose(), Optional(1001));
+  server.reset();
+  EXPECT_TRUE(Eventually([&] { return testkit::ThreadCount() <= threads_before; }, 500ms));
+}
+
+}  // namespace
+}  // namespace kata::web
