@@ -11,10 +11,12 @@
 namespace kata {
 
 std::string TsanOptions() {
-  // No halt_on_error: later tests still run and report. handle_abort gives
+  // No halt_on_error: later tests still run and report. history_size=5 (of
+  // 0-7; default 2) so the earlier access of a race still has its stack
+  // ("[failed to restore the stack]" otherwise). handle_abort gives
   // abort() and uncaught exceptions a stack; second_deadlock_stack shows where
   // both mutexes of a lock-order inversion were taken.
-  std::string options = "second_deadlock_stack=1:history_size=3:handle_abort=1:exitcode=66:color=never";
+  std::string options = "second_deadlock_stack=1:history_size=5:handle_abort=1:exitcode=66:color=never";
   if (const char* user = std::getenv("TSAN_OPTIONS"); user != nullptr && *user != '\0') {
     options += std::string(":") + user;
   }

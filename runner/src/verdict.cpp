@@ -68,7 +68,10 @@ std::string RelativePath(const std::string& file, const SourceContext& context, 
     if (!ours) return file;
     relative = file;
   }
-  in_repo = !StartsWith(relative, "build") && relative.find("googletest") == std::string::npos;
+  // The build folder holds generated code, except the self-checks' mutants
+  // (patched copies of a solution), whose frames are the interesting ones.
+  bool generated = StartsWith(relative, "build") && relative.find("/mutants/") == std::string::npos;
+  in_repo = !generated && relative.find("googletest") == std::string::npos;
   return relative;
 }
 
@@ -115,13 +118,17 @@ bool ParseTsanFrame(const std::string& line, const SourceContext& context, Frame
     frame.line = 0;
     frame.in_repo = false;
   }
-  if (frame.function.size() > 90) frame.function = frame.function.substr(0, 87) + "...";
   return true;
 }
 
+std::string Clip(std::string text) {
+  if (text.size() > 100) text = text.substr(0, 97) + "...";
+  return text;
+}
+
 std::string FrameLine(const Frame& frame) {
-  std::string text = "      " + frame.Where();
-  if (!frame.file.empty()) text += "  " + ShortFunction(frame.function);
+  std::string text = "      " + (frame.file.empty() ? Clip(ShortFunction(frame.function)) : frame.Where());
+  if (!frame.file.empty()) text += "  " + Clip(ShortFunction(frame.function));
   return text;
 }
 
@@ -187,7 +194,7 @@ CondensedReport CondenseTsanReport(const std::vector<std::string>& report, const
     // the repository frames say where in the learner's or kata's code.
     const Frame& top = section.frames.front();
     bool obvious = top.function.find("mutex_lock") != std::string::npos && StartsWith(section.header, "Mutex");
-    if (!top.in_repo && !obvious) out.lines.push_back("      (in " + ShortFunction(top.function) + ")");
+    if (!top.in_repo && !obvious) out.lines.push_back("      (in " + Clip(ShortFunction(top.function)) + ")");
     size_t limit = std::min<size_t>(shown.size(), 4);
     for (size_t i = 0; i < limit; ++i) out.lines.push_back(FrameLine(*shown[i]));
     if (shown.empty()) {
