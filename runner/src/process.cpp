@@ -47,7 +47,7 @@ std::vector<std::string> BuildEnvironment(const std::vector<std::string>& extra)
 
 struct ThreadSample {
   std::map<std::string, char> states;
-  long long cpu_ticks = 0;
+  std::map<std::string, long long> cpu_ticks;  // utime + stime per thread
 };
 
 ThreadSample SampleThreads(pid_t pid) {
@@ -67,31 +67,40 @@ ThreadSample SampleThreads(pid_t pid) {
     while (fields >> part) parts.push_back(part);
     if (parts.size() < 13) continue;
     sample.states[entry->d_name] = parts[0][0];
-    sample.cpu_ticks += std::atoll(parts[11].c_str()) + std::atoll(parts[12].c_str());
+    sample.cpu_ticks[entry->d_name] = std::atoll(parts[11].c_str()) + std::atoll(parts[12].c_str());
   }
   closedir(dir);
   return sample;
 }
 
-// True when, over a few samples, no thread was runnable and none used CPU:
-// every thread is waiting for something that will not happen.
+// True when, over half a second, no thread made progress: every thread is
+// waiting for something that will not happen. A thread makes progress when
+// it is runnable in most samples or uses more than a few ticks of CPU; the
+// sanitizer's own background thread wakes briefly every 100 ms and so is
+// neither (a busy loop is both, even on a loaded machine).
 bool AllThreadsBlocked(pid_t pid, std::string& description) {
-  ThreadSample first = SampleThreads(pid);
-  bool any_running = false;
-  ThreadSample last = first;
-  for (int i = 0; i < 3; ++i) {
-    for (const auto& [tid, state] : last.states) {
-      if (state == 'R') any_running = true;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    last = SampleThreads(pid);
+  constexpr int kSamples = 5;
+  std::vector<ThreadSample> samples;
+  for (int i = 0; i < kSamples; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    samples.push_back(SampleThreads(pid));
   }
+  const ThreadSample& first = samples.front();
+  const ThreadSample& last = samples.back();
+  bool progress = false;
   for (const auto& [tid, state] : last.states) {
-    if (state == 'R') any_running = true;
+    int runnable = 0;
+    for (const auto& sample : samples) {
+      auto it = sample.states.find(tid);
+      if (it != sample.states.end() && it->second == 'R') ++runnable;
+    }
+    auto before = first.cpu_ticks.find(tid);
+    long long used = before == first.cpu_ticks.end() ? 0 : last.cpu_ticks.at(tid) - before->second;
+    if (runnable > kSamples / 2 || used > 3) progress = true;
     if (!description.empty()) description += ", ";
     description += tid + " " + state;
   }
-  return !first.states.empty() && !any_running && last.cpu_ticks == first.cpu_ticks;
+  return !last.states.empty() && !progress;
 }
 
 }  // namespace
