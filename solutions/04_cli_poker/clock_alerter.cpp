@@ -28,7 +28,10 @@ void ClockAlerter::ScheduleAlertAt(Duration at, int amount, std::ostream& to) {
   const std::uint64_t id = next_id_++;
   pending_.emplace(id, clock_.AfterFunc(OnTheClock(at, blind_minute_),
                                         [this, id, &to, line = std::move(line)] {
-                                          to << line << std::flush;
+                                          // One write, no formatting: the stream's own
+                                          // state is left alone for the CLI's thread.
+                                          to.write(line.data(), static_cast<std::streamsize>(line.size()));
+                                          to.flush();
                                           std::scoped_lock lock(mutex_);
                                           pending_.erase(id);
                                         }));
