@@ -54,6 +54,7 @@ BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const s
     }
     std::cerr << "kata: configuring " << build_dir.string() << " (first run only; this takes a while)\n";
     ProcessResult configured = RunProcess(configure);
+    result.interrupted = configured.interrupted;
     log += configured.output;
     result.seconds += configured.seconds;
     if (configured.exit_code != 0) {
@@ -73,6 +74,7 @@ BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const s
     build.argv = {"cmake", "--build", build_dir.string(), "--target", target};
   }
   ProcessResult built = RunProcess(build);
+  result.interrupted = built.interrupted;
   log += built.output;
   result.seconds += built.seconds;
   result.ok = built.exit_code == 0;

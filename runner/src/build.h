@@ -18,6 +18,7 @@ struct BuildResult {
   std::filesystem::path log_path;
   double seconds = 0;
   bool configured = false;  // had to run CMake's configure step first
+  bool interrupted = false;  // Ctrl-C
 };
 
 // Configures the build folder when it has no build.ninja yet (`cmake --preset

@@ -193,6 +193,10 @@ KataResult Commands::RunKata(const Kata& kata) {
   BuildResult build = BuildTarget(options_.root, options_.build_dir, kata.Target(),
                                   LogDir() / (kata.id + ".build.log"), options_.verbose);
   result.logs.push_back(build.log_path);
+  if (build.interrupted) {
+    result.interrupted = true;
+    return finish();
+  }
   if (!build.ok) {
     Problem problem = FirstCompileError(build.log, context);
     result.verdict = Verdict::kCompile;
