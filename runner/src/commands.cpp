@@ -193,6 +193,7 @@ KataResult Commands::RunKata(const Kata& kata) {
   BuildResult build = BuildTarget(options_.root, options_.build_dir, kata.Target(),
                                   LogDir() / (kata.id + ".build.log"), options_.verbose);
   result.logs.push_back(build.log_path);
+  result.build_seconds = build.seconds;
   if (build.interrupted) {
     result.interrupted = true;
     return finish();
@@ -217,6 +218,7 @@ KataResult Commands::RunKata(const Kata& kata) {
       if (!test.finished) unfinished[static_cast<size_t>(step)] = true;
     }
     for (const auto& problem : run.analysis.problems) problems.push_back(problem);
+    result.test_seconds += run.process.seconds;
     result.interrupted = result.interrupted || run.process.interrupted;
   };
   auto states = [&](bool completed) {
@@ -372,7 +374,8 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
   for (const auto& log : result.logs) logs.push_back(log.string());
   json out{{"kata", kata.id},     {"number", kata.number},  {"title", kata.title},
            {"verdict", VerdictName(result.verdict)},         {"steps", steps},
-           {"logs", logs},        {"next", result.next},    {"seconds", result.seconds}};
+           {"logs", logs},        {"next", result.next},    {"seconds", result.seconds},
+           {"build_seconds", result.build_seconds},          {"test_seconds", result.test_seconds}};
   out["red_step"] = result.red_step >= 0 ? json(result.red_step + 1) : json(nullptr);
   out["problem"] = result.problem ? ProblemJson(*result.problem) : json(nullptr);
   std::cout << out.dump(2) << "\n";

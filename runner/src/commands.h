@@ -44,6 +44,8 @@ struct KataResult {
   std::string next;                   // what to do now
   std::vector<std::filesystem::path> logs;
   double seconds = 0;
+  double build_seconds = 0;  // the ninja call (and configure, the first time)
+  double test_seconds = 0;   // the test processes
   bool interrupted = false;
 };
 
