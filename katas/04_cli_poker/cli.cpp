@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include <istream>
+#include <ostream>
 #include <string>
 
 #include "testkit/todo.h"

@@ -1,4 +1,5 @@
 #include <chrono>
+#include <ostream>
 #include <string>
 
 #include "blind_alerter.h"

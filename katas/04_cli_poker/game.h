@@ -1,18 +1,36 @@
-// A poker night: Start schedules the blind alerts for the number of players,
-// Finish records the winner and stops the alerts.
+// A poker night: Start schedules the blind alerts for the number of players
+// through a BlindAlerter, Finish records the winner and stops the alerts.
 //
 // Thread safety: TexasHoldem's methods may be called from any thread, as far
 // as its alerter and store allow (ClockAlerter and the katas' stores do).
+// The alerter and the store must outlive the game.
 #pragma once
 
 #include <array>
-#include <ostream>
+#include <chrono>
+#include <iosfwd>
 #include <string_view>
 
-#include "blind_alerter.h"
 #include "player_store.h"
 
 namespace cli_poker {
+
+using Duration = std::chrono::steady_clock::duration;  // the same as kata::Duration
+
+// Where the game sends its blind alerts. ClockAlerter (blind_alerter.h) is the
+// real one; tests use a spy.
+class BlindAlerter {
+ public:
+  virtual ~BlindAlerter() = default;
+
+  // Writes "Blind is now {amount}\n" to `to` once `at` has passed (measured
+  // in blind minutes from now). `to` must outlive the alert or its cancel.
+  virtual void ScheduleAlertAt(Duration at, int amount, std::ostream& to) = 0;
+
+  // Cancels every alert not yet written. When it returns, no alert is being
+  // written and none will be.
+  virtual void CancelAll() = 0;
+};
 
 // The blinds, in the order they come, one every (5 + players) minutes
 // starting at minute 0.

@@ -1,8 +1,8 @@
-// Blind alerts: the game tells a BlindAlerter when each blind goes up, and the
-// alerter writes "Blind is now 200" to the destination when the time comes.
+// The real BlindAlerter (game.h): it writes "Blind is now 200" to the
+// destination when the time comes.
 //
-// ClockAlerter is the real one. It schedules every alert on the kata::Clock it
-// is given: a RealClock in the app, testkit::FakeClock in tests.
+// It schedules every alert on the kata::Clock it is given: a RealClock in the
+// app, testkit::FakeClock in tests.
 //
 // Thread safety: ClockAlerter's methods may be called from any thread, also
 // while alerts fire on the clock's thread. Alerts for one destination never
@@ -11,28 +11,14 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <mutex>
-#include <ostream>
 
+#include "game.h"  // BlindAlerter
 #include "kata/clock.h"
 
 namespace cli_poker {
-
-using Duration = kata::Duration;
-
-class BlindAlerter {
- public:
-  virtual ~BlindAlerter() = default;
-
-  // Writes "Blind is now {amount}\n" to `to` once `at` has passed (measured
-  // in blind minutes from now). `to` must outlive the alert or its cancel.
-  virtual void ScheduleAlertAt(Duration at, int amount, std::ostream& to) = 0;
-
-  // Cancels every alert not yet written. When it returns, no alert is being
-  // written and none will be.
-  virtual void CancelAll() = 0;
-};
 
 class ClockAlerter final : public BlindAlerter {
  public:

@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <optional>
+#include <istream>
+#include <ostream>
 #include <string>
 #include <string_view>
 

@@ -8,8 +8,7 @@
 // Thread safety: not thread-safe; PlayPoker runs on one thread.
 #pragma once
 
-#include <istream>
-#include <ostream>
+#include <iosfwd>
 #include <string_view>
 
 #include "game.h"

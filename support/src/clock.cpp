@@ -1,5 +1,13 @@
 #include "kata/clock.h"
 
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "kata/timer_state.h"
+
 namespace kata {
 
 namespace detail {
@@ -50,18 +58,27 @@ bool Timer::Stop() {
 
 bool Timer::Pending() const { return state_ && state_->IsPending(); }
 
-RealClock::RealClock() : thread_([this](std::stop_token stop) { Run(stop); }) {}
+struct RealClock::Impl {
+  void Run(std::stop_token stop);
+
+  std::mutex mutex;
+  std::condition_variable_any wake;
+  // Pending timers by (deadline, sequence number): the first is due next.
+  std::map<std::pair<TimePoint, std::uint64_t>, std::shared_ptr<detail::TimerState>> queue;
+  std::uint64_t next_sequence = 0;
+  bool queue_changed = false;
+  std::jthread thread;  // last: started after, and joined before, the rest
+};
+
+RealClock::RealClock() : impl_(std::make_unique<Impl>()) {
+  impl_->thread = std::jthread([impl = impl_.get()](std::stop_token stop) { impl->Run(stop); });
+}
 
 RealClock::~RealClock() {
-  thread_.request_stop();
-  thread_.join();
+  impl_->thread.request_stop();
+  impl_->thread.join();
   // What is left never fires; release the functions (and what they captured).
-  std::map<std::pair<TimePoint, std::uint64_t>, std::shared_ptr<detail::TimerState>> left;
-  {
-    std::scoped_lock lock(mutex_);
-    left.swap(queue_);
-  }
-  for (auto& [key, state] : left) Timer(state).Stop();
+  for (auto& [key, state] : impl_->queue) Timer(state).Stop();
 }
 
 TimePoint RealClock::Now() const { return std::chrono::steady_clock::now(); }
@@ -69,11 +86,11 @@ TimePoint RealClock::Now() const { return std::chrono::steady_clock::now(); }
 Timer RealClock::AfterFunc(Duration delay, std::function<void()> fn) {
   auto state = std::make_shared<detail::TimerState>(std::move(fn));
   {
-    std::scoped_lock lock(mutex_);
-    queue_.emplace(std::pair(Now() + delay, next_sequence_++), state);
-    queue_changed_ = true;
+    std::scoped_lock lock(impl_->mutex);
+    impl_->queue.emplace(std::pair(Now() + delay, impl_->next_sequence++), state);
+    impl_->queue_changed = true;
   }
-  wake_.notify_all();
+  impl_->wake.notify_all();
   return Timer(state);
 }
 
@@ -87,22 +104,22 @@ bool RealClock::SleepFor(Duration delay, std::stop_token stop) {
   return Now() >= deadline;
 }
 
-void RealClock::Run(std::stop_token stop) {
-  std::unique_lock lock(mutex_);
+void RealClock::Impl::Run(std::stop_token stop) {
+  std::unique_lock lock(mutex);
   while (!stop.stop_requested()) {
-    queue_changed_ = false;
-    if (queue_.empty()) {
-      wake_.wait(lock, stop, [&] { return queue_changed_; });
+    queue_changed = false;
+    if (queue.empty()) {
+      wake.wait(lock, stop, [&] { return queue_changed; });
       continue;
     }
-    auto first = queue_.begin();
-    if (Now() < first->first.first) {
+    auto first = queue.begin();
+    if (std::chrono::steady_clock::now() < first->first.first) {
       // Sleep until the first deadline, or until an earlier timer is added.
-      wake_.wait_until(lock, stop, first->first.first, [&] { return queue_changed_; });
+      wake.wait_until(lock, stop, first->first.first, [&] { return queue_changed; });
       continue;
     }
     auto state = std::move(first->second);
-    queue_.erase(first);
+    queue.erase(first);
     lock.unlock();
     state->Fire();
     lock.lock();

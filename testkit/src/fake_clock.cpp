@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "kata/timer_state.h"
+
 namespace kata::testkit {
 
 FakeClock::FakeClock() : now_(TimePoint{} + std::chrono::hours(24)) {}

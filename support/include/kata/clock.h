@@ -13,14 +13,9 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
-#include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <stop_token>
-#include <thread>
 #include <utility>
 
 namespace kata {
@@ -89,35 +84,8 @@ class RealClock final : public Clock {
   bool SleepFor(Duration delay, std::stop_token stop) override;
 
  private:
-  void Run(std::stop_token stop);
-
-  std::mutex mutex_;
-  std::condition_variable_any wake_;
-  // Pending timers by (deadline, sequence number): the first is due next.
-  std::map<std::pair<TimePoint, std::uint64_t>, std::shared_ptr<detail::TimerState>> queue_;
-  std::uint64_t next_sequence_ = 0;
-  bool queue_changed_ = false;
-  std::jthread thread_;  // last: starts after, and is joined before, the rest
+  struct Impl;  // the queue and the timer thread (clock.cpp): keeps this header light
+  std::unique_ptr<Impl> impl_;
 };
 
-namespace detail {
-
-// Shared between a clock's queue and the Timer handles. Clocks call Fire()
-// when the timer falls due; Fire runs the function unless it was stopped.
-struct TimerState {
-  explicit TimerState(std::function<void()> f) : fn(std::move(f)) {}
-
-  // Runs the function on the calling thread unless the timer was stopped.
-  void Fire();
-  bool IsPending();
-
-  enum class Phase { kPending, kRunning, kDone, kStopped };
-  std::mutex mutex;
-  std::condition_variable done;
-  Phase phase = Phase::kPending;
-  std::thread::id runner;
-  std::function<void()> fn;
-};
-
-}  // namespace detail
 }  // namespace kata
