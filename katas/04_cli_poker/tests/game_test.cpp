@@ -37,7 +37,10 @@ void ExpectSchedule(const std::vector<ScheduledAlert>& got,
       ADD_FAILURE() << "alert #" << i + 1 << " (" << Describe(want[i]) << ") was never scheduled";
       continue;
     }
-    EXPECT_EQ(Describe(got[i]), Describe(want[i])) << "alert #" << i + 1;
+    if (Describe(got[i]) != Describe(want[i])) {
+      ADD_FAILURE() << "alert #" << i + 1 << ": wanted " << Describe(want[i]) << ", got "
+                    << Describe(got[i]);
+    }
   }
   for (std::size_t i = want.size(); i < got.size(); ++i) {
     ADD_FAILURE() << "alert #" << i + 1 << " (" << Describe(got[i]) << ") was not expected";
