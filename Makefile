@@ -66,5 +66,9 @@ release:
 	@scripts/install-deps
 	@cmake --preset release >/dev/null && cmake --build $(RELEASE) -j$(JOBS)
 
+# `make poker-cli ARGS="--blind-unit 1s"`: kata 4's app, release build.
+poker-cli:
+	@cmake --preset release >/dev/null && cmake --build $(RELEASE) --target poker_cli -j$(JOBS) && $(RELEASE)/bin/poker_cli $(ARGS)
+
 clean:
 	rm -rf build
