@@ -8,6 +8,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -16,6 +17,7 @@
 #include <condition_variable>
 #include <deque>
 #include <future>
+#include <iostream>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -106,9 +108,11 @@ class WsSession : public ws::Connection, public std::enable_shared_from_this<WsS
   // I/O thread.
   void Accept() {
     beast::get_lowest_layer(ws_).expires_never();
-    auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
-    timeouts.handshake_timeout = std::chrono::seconds(2);  // also bounds the closing handshake
-    ws_.set_option(timeouts);
+    // No Beast timeouts: Beast 1.74 asserts when a closing handshake times
+    // out while a read waits. A peer that does not answer our close frame is
+    // cut off by close_timer_ instead.
+    ws_.set_option(websocket::stream_base::timeout{websocket::stream_base::none(),
+                                                   websocket::stream_base::none(), false});
     ws_.read_message_max(server_.options.max_message_bytes);
     ws_.async_accept(upgrade_, [self = shared_from_this()](beast::error_code error) {
       if (error) {
@@ -176,11 +180,19 @@ class WsSession : public ws::Connection, public std::enable_shared_from_this<WsS
     if (close_started_) return;
     close_started_ = true;
     websocket::close_reason why(static_cast<websocket::close_code>(code), reason);
-    ws_.async_close(why, [self = shared_from_this()](beast::error_code) { self->MarkClosed(); });
+    ws_.async_close(why, [self = shared_from_this()](beast::error_code) {
+      self->close_timer_.cancel();
+      self->MarkClosed();
+    });
+    close_timer_.expires_after(std::chrono::seconds(2));
+    close_timer_.async_wait([self = shared_from_this()](beast::error_code error) {
+      if (!error) self->Abort();
+    });
   }
 
   // I/O thread: drops the TCP connection; pending operations end at once.
   void Abort() {
+    close_timer_.cancel();
     beast::error_code ignored;
     beast::get_lowest_layer(ws_).socket().shutdown(tcp::socket::shutdown_both, ignored);
     beast::get_lowest_layer(ws_).close();
@@ -243,6 +255,7 @@ class WsSession : public ws::Connection, public std::enable_shared_from_this<WsS
   std::deque<std::string> outbox_;
   bool writing_ = false;
   bool close_started_ = false;
+  asio::steady_timer close_timer_{ws_.get_executor()};
   // Shared with the handler's thread and senders.
   mutable std::mutex mutex_;
   std::condition_variable changed_;
@@ -403,7 +416,11 @@ void Core::RunSocketHandler(WsSession& session) {
     sockets.ServeSocket(session.Upgrade(), session);
   } catch (const ws::ClosedError&) {
     // The peer went away: nothing left to do.
-  } catch (const std::exception&) {
+  } catch (const std::exception& error) {
+    // Said on stderr too: a test that waits in vain for a frame should show
+    // why the handler stopped.
+    std::cerr << "WebServer: the socket handler for " << session.Upgrade().target
+              << " threw: " << error.what() << "\n";
     code = ws::CloseCode::kInternalError;
   }
   session.Close(code, "");
