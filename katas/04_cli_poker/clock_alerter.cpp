@@ -27,8 +27,6 @@ void ClockAlerter::CancelAll() {
   KATA_TODO("stop every Timer in pending_");
 }
 
-int ClockAlerter::PendingAlerts() const {
-  KATA_TODO("count the alerts in pending_");
-}
+int ClockAlerter::PendingAlerts() const { KATA_TODO("count the alerts in pending_"); }
 
 }  // namespace cli_poker

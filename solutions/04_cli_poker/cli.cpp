@@ -1,8 +1,8 @@
 #include "cli.h"
 
 #include <charconv>
-#include <optional>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>

@@ -23,19 +23,18 @@ ClockAlerter::~ClockAlerter() { CancelAll(); }
 
 void ClockAlerter::ScheduleAlertAt(Duration at, int amount, std::ostream& to) {
   std::string line = "Blind is now " + std::to_string(amount) + "\n";
-  // Held while scheduling, so an alert due at once cannot try to remove
+  // Held while scheduling, so that an alert due at once cannot try to remove
   // itself before it has been added.
   std::scoped_lock lock(mutex_);
   const std::uint64_t id = next_id_++;
-  pending_.emplace(id, clock_.AfterFunc(OnTheClock(at, blind_minute_),
-                                        [this, id, &to, line = std::move(line)] {
-                                          // One write, no formatting: the stream's own
-                                          // state is left alone for the CLI's thread.
-                                          to.write(line.data(), static_cast<std::streamsize>(line.size()));
-                                          to.flush();
-                                          std::scoped_lock lock(mutex_);
-                                          pending_.erase(id);
-                                        }));
+  auto alert = [this, id, &to, line = std::move(line)] {
+    // One unformatted write: the stream's formatting state stays the CLI's.
+    to.write(line.data(), static_cast<std::streamsize>(line.size()));
+    to.flush();
+    std::scoped_lock lock(mutex_);
+    pending_.erase(id);
+  };
+  pending_.emplace(id, clock_.AfterFunc(OnTheClock(at, blind_minute_), std::move(alert)));
 }
 
 void ClockAlerter::CancelAll() {

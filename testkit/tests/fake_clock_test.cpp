@@ -62,8 +62,8 @@ TEST(FakeClock, TimersFireInDeadlineOrderTiesInScheduleOrder) {
   clock.Advance(1h);
 
   EXPECT_THAT(fired, ElementsAre("a", "b1", "b2", "c"));
-  EXPECT_THAT(fired_at, ElementsAre(Duration(0min), Duration(10min), Duration(10min),
-                                    Duration(20min)))
+  EXPECT_THAT(fired_at,
+              ElementsAre(Duration(0min), Duration(10min), Duration(10min), Duration(20min)))
       << "while a timer runs, Now() is its deadline";
   EXPECT_EQ(clock.Now() - start, 1h);
 }

@@ -142,8 +142,8 @@ TEST(CliPrompt, NothingStartsUntilAPositiveWholeNumberIsGiven) {
     Table table(std::string(bad) + "\n");
     table.Play();
 
-    EXPECT_EQ(table.out.str(), Messages({kPlayerPrompt, kBadPlayerCountMessage, kPlayerPrompt,
-                                         kInputEndedMessage}));
+    EXPECT_EQ(table.out.str(),
+              Messages({kPlayerPrompt, kBadPlayerCountMessage, kPlayerPrompt, kInputEndedMessage}));
     EXPECT_THAT(table.alerter.Alerts(), IsEmpty()) << "a game was started";
   }
 }

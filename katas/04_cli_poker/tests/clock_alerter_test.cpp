@@ -87,9 +87,9 @@ TEST(ClockAlerter, OnTheRealClockAlertsArriveFromItsTimerThread) {
   alerter.ScheduleAlertAt(1min, 200, out.Stream());
   alerter.ScheduleAlertAt(0min, 100, out.Stream());
 
-  EXPECT_TRUE(testkit::Eventually(
-      [&] { return out.Str() == "Blind is now 100\nBlind is now 200\n"; }))
-      << out.Str();
+  EXPECT_TRUE(testkit::Eventually([&] {
+    return out.Str() == "Blind is now 100\nBlind is now 200\n";
+  })) << out.Str();
 }
 
 }  // namespace
