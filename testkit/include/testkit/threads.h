@@ -6,7 +6,9 @@
 //   EXPECT_TRUE(testkit::Eventually([&] { return testkit::ThreadCount() <= before; }));
 //
 // A joined thread can stay listed for a moment after join() returns, so
-// compare with Eventually and a short timeout rather than at once.
+// compare with Eventually and a short timeout rather than at once. The first
+// call starts and joins one thread, so that ThreadSanitizer's helper thread
+// (started with the process's first thread) is counted from the start.
 //
 // Thread safety: may be called from any thread.
 #pragma once
