@@ -7,8 +7,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <latch>
+#include <mutex>
 #include <sstream>
+#include <streambuf>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli_poker_doubles.h"
@@ -50,6 +54,45 @@ void ExpectSchedule(const std::vector<ScheduledAlert>& got,
 int Lines(const std::string& text) {
   return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
 }
+
+// An output whose first write blocks until the test releases it: it holds an
+// alert in the middle of being written, on the thread that fired it.
+class HeldOutput {
+ public:
+  std::ostream& Stream() { return stream_; }
+  void WaitUntilHeld() { buffer_.held.wait(); }
+  void Release() { buffer_.release.count_down(); }
+  std::string Str() const {
+    std::scoped_lock lock(buffer_.mutex);
+    return buffer_.text;
+  }
+
+ private:
+  struct Buffer : std::streambuf {
+    std::streamsize xsputn(const char* s, std::streamsize n) override {
+      if (first_write) {  // only ever the alert's thread writes here
+        first_write = false;
+        held.count_down();
+        release.wait();
+      }
+      std::scoped_lock lock(mutex);
+      text.append(s, static_cast<std::size_t>(n));
+      return n;
+    }
+    int_type overflow(int_type c) override {
+      if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+      const char ch = traits_type::to_char_type(c);
+      return xsputn(&ch, 1) == 1 ? c : traits_type::eof();
+    }
+    bool first_write = true;
+    std::latch held{1};
+    std::latch release{1};
+    mutable std::mutex mutex;
+    std::string text;
+  };
+  Buffer buffer_;
+  std::ostream stream_{&buffer_};
+};
 
 // --- Step 3 -----------------------------------------------------------------
 
@@ -120,6 +163,38 @@ TEST(GameFinish, NoAlertFiresAfterFinish) {
   EXPECT_EQ(out.str(), "Blind is now 100\nBlind is now 200\n");
   EXPECT_EQ(alerter.PendingAlerts(), 0);
   EXPECT_EQ(clock.PendingTimers(), 0) << "Finish left timers on the clock";
+  EXPECT_THAT(store.WinCalls(), ElementsAre("Ruth"));
+}
+
+// An alert is half-way through its write when the game is finished from
+// another thread. Finish must wait for it (or the caller could destroy the
+// stream under it), and must not deadlock while it waits.
+TEST(GameFinish, FinishWaitsForAnAlertBeingWrittenWithoutDeadlock) {
+  testkit::FakeClock clock;
+  ClockAlerter alerter(clock);
+  SpyPlayerStore store;
+  TexasHoldem game(alerter, store);
+  HeldOutput out;
+  game.Start(5, out.Stream());
+  std::jthread advancer([&] { clock.Advance(0min); });  // fires "Blind is now 100"
+  out.WaitUntilHeld();
+
+  std::atomic<bool> finished{false};
+  std::jthread finisher([&] {
+    game.Finish("Ruth");
+    finished = true;
+  });
+  EXPECT_TRUE(testkit::Never([&] { return finished.load(); }, 20ms))
+      << "Finish returned while an alert was still being written";
+  out.Release();
+  EXPECT_TRUE(testkit::Eventually([&] { return finished.load(); }))
+      << "Finish never returned: does CancelAll hold mutex_ while it waits for the alert?";
+  advancer.join();
+  finisher.join();
+
+  EXPECT_EQ(out.Str(), "Blind is now 100\n");
+  clock.Advance(24h);
+  EXPECT_EQ(out.Str(), "Blind is now 100\n") << "an alert came after Finish";
   EXPECT_THAT(store.WinCalls(), ElementsAre("Ruth"));
 }
 
