@@ -9,6 +9,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
@@ -61,6 +62,7 @@ struct Core {
   void Listen();
   void Accept();
   void CloseEverythingOnIoThread();
+  void AbortWebsocketsOnIoThread();
   void AbortEverythingOnIoThread();
   void StartWorker(std::shared_ptr<WsSession> session);
   void RunSocketHandler(WsSession& session);
@@ -74,6 +76,7 @@ struct Core {
   asio::io_context io;
   asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   tcp::acceptor acceptor{io};
+  asio::thread_pool handler_pool{options.http_threads};
 
   // I/O thread only.
   bool closing = false;
@@ -265,20 +268,31 @@ class WsSession : public ws::Connection, public std::enable_shared_from_this<WsS
 };
 
 // One plain HTTP connection, with keep-alive; hands an upgrade to the
-// websocket path over to a WsSession.
+// websocket path over to a WsSession. Socket work happens on the I/O thread;
+// the handler runs on the handler pool, so a slow one (a store that writes
+// to disk) holds up only its own connection.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(Core& server, tcp::socket socket)
       : server_(server), stream_(std::move(socket)) {}
 
   void Read() {
+    busy_ = false;
     parser_.emplace();
-    parser_->body_limit(1 << 20);
+    parser_->body_limit(server_.options.max_body_bytes);
+    parser_->header_limit(kHeaderLimit);
     stream_.expires_after(std::chrono::seconds(30));
     bhttp::async_read(stream_, buffer_, *parser_,
                       [self = shared_from_this()](beast::error_code error, std::size_t) {
                         self->OnRead(error);
                       });
+  }
+
+  // I/O thread, when the server closes: an idle connection ends now; one
+  // with a request under way (even half received) is answered first.
+  void Shutdown() {
+    bool request_under_way = busy_ || buffer_.size() > 0 || (parser_ && parser_->got_some());
+    if (!request_under_way) Stop();
   }
 
   void Stop() {
@@ -288,11 +302,22 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
  private:
+  static constexpr std::uint32_t kHeaderLimit = 8 * 1024;
+
   void OnRead(beast::error_code error) {
+    if (error == bhttp::error::body_limit) {
+      Refuse(bhttp::status::payload_too_large, "request body too large\n");
+      return;
+    }
+    if (error == bhttp::error::header_limit) {
+      Refuse(bhttp::status::request_header_fields_too_large, "request header too large\n");
+      return;
+    }
     if (error) {
       Stop();
       return;
     }
+    busy_ = true;
     BeastRequest request = parser_->release();
     if (websocket::is_upgrade(request)) {
       http::Request plain = ToRequest(request);
@@ -304,7 +329,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         return;
       }
     }
-    auto response = std::make_shared<bhttp::response<bhttp::string_body>>(Serve(request));
+    // The work guard keeps the I/O thread running until the answer is back.
+    asio::post(server_.handler_pool, [self = shared_from_this(), request = std::move(request),
+                                      work = asio::make_work_guard(server_.io)]() mutable {
+      auto response = std::make_shared<bhttp::response<bhttp::string_body>>(self->Serve(request));
+      asio::post(self->server_.io, [self, response] { self->Write(response); });
+    });
+  }
+
+  void Write(std::shared_ptr<bhttp::response<bhttp::string_body>> response) {
     bhttp::async_write(stream_, *response,
                        [self = shared_from_this(), response](beast::error_code error, std::size_t) {
                          if (error || response->need_eof() || self->server_.closing) {
@@ -315,6 +348,18 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
                        });
   }
 
+  // Answers a request that could not be read whole, and closes.
+  void Refuse(bhttp::status status, std::string body) {
+    busy_ = true;
+    auto response = std::make_shared<bhttp::response<bhttp::string_body>>(status, 11);
+    response->set(bhttp::field::content_type, "text/plain");
+    response->keep_alive(false);
+    response->body() = std::move(body);
+    response->prepare_payload();
+    Write(response);
+  }
+
+  // Handler pool.
   bhttp::response<bhttp::string_body> Serve(const BeastRequest& request) {
     http::Response out;
     if (websocket::is_upgrade(request)) {
@@ -341,8 +386,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   Core& server_;
   beast::tcp_stream stream_;
+  // I/O thread only.
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  bool busy_ = false;  // a whole request was read and is not answered yet
 };
 
 void Core::Listen() {
@@ -379,16 +426,23 @@ void Core::CloseEverythingOnIoThread() {
   beast::error_code ignored;
   acceptor.close(ignored);
   for (auto& weak : http_sessions) {
-    if (auto session = weak.lock()) session->Stop();
+    if (auto session = weak.lock()) session->Shutdown();
   }
   for (auto& weak : ws_sessions) {
     if (auto session = weak.lock()) session->CloseOnIo(ws::CloseCode::kGoingAway, "server shutting down");
   }
 }
 
-void Core::AbortEverythingOnIoThread() {
+void Core::AbortWebsocketsOnIoThread() {
   for (auto& weak : ws_sessions) {
     if (auto session = weak.lock()) session->Abort();
+  }
+}
+
+void Core::AbortEverythingOnIoThread() {
+  AbortWebsocketsOnIoThread();
+  for (auto& weak : http_sessions) {
+    if (auto session = weak.lock()) session->Stop();
   }
 }
 
@@ -463,15 +517,20 @@ void WebServer::Close() {
     }
     workers.clear();  // joins
     // Let the closing handshakes finish, but never wait long for a peer.
-    // A peer that does not answer the close frame at once (a test client
-    // that is not reading) has its socket closed under it.
+    // A websocket peer that does not answer the close frame at once (a test
+    // client that is not reading) has its socket closed under it; a plain
+    // request under way gets a few seconds to be answered.
     impl.work.reset();
     auto finished = impl.io_finished.get_future();
     if (finished.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready) {
-      asio::post(impl.io, [&impl] { impl.AbortEverythingOnIoThread(); });
-      if (finished.wait_for(std::chrono::seconds(1)) != std::future_status::ready) impl.io.stop();
+      asio::post(impl.io, [&impl] { impl.AbortWebsocketsOnIoThread(); });
+      if (finished.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
+        asio::post(impl.io, [&impl] { impl.AbortEverythingOnIoThread(); });
+        if (finished.wait_for(std::chrono::seconds(1)) != std::future_status::ready) impl.io.stop();
+      }
     }
     impl.io_thread.join();
+    impl.handler_pool.join();
   });
 }
 

@@ -5,6 +5,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -82,6 +87,58 @@ TEST(WebServer, ServesPlainHttpThroughTheHandler) {
   EXPECT_THAT(response.Header("Content-Type"), Optional(std::string("text/plain")));
   EXPECT_EQ(failed.status, 500);
   EXPECT_THAT(failed.body, HasSubstr("page on fire"));
+}
+
+TEST(WebServer, RefusesABodyOverItsLimitWith413) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets, {.max_body_bytes = 100});
+  testkit::HttpClient client(server.Url());
+
+  EXPECT_EQ(client.Post("/players/Pepper", std::string(200, 'x')).status, 413);
+  EXPECT_EQ(testkit::HttpClient(server.Url()).Post("/players/Pepper", "small").status, 200);
+}
+
+// A raw HTTP/1.1 connection, to send half a request.
+class RawConnection {
+ public:
+  explicit RawConnection(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+      throw std::runtime_error("cannot connect");
+    }
+    timeval timeout{5, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  }
+  ~RawConnection() { ::close(fd_); }
+  void Send(std::string_view text) { ASSERT_EQ(::send(fd_, text.data(), text.size(), 0), static_cast<ssize_t>(text.size())); }
+  std::string ReceiveAll() {
+    std::string all;
+    char buffer[1024];
+    for (ssize_t got; (got = ::recv(fd_, buffer, sizeof buffer, 0)) > 0;) all.append(buffer, static_cast<std::size_t>(got));
+    return all;
+  }
+
+ private:
+  int fd_;
+};
+
+TEST(WebServer, AnswersARequestStillArrivingWhenItCloses) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets);
+  RawConnection raw(server.Port());
+  raw.Send("GET /half HTTP/1.1\r\nHost: test\r\n");
+  // Wait until the server has the first half, through a second connection.
+  EXPECT_EQ(testkit::HttpClient(server.Url()).Get("/sync").status, 200);
+
+  std::jthread closer([&] { server.Close(); });
+  raw.Send("Connection: close\r\n\r\n");
+
+  EXPECT_THAT(raw.ReceiveAll(), ::testing::StartsWith("HTTP/1.1 200"));
 }
 
 TEST(WebServer, UpgradesTheWebsocketPathOnTheSamePort) {

@@ -9,9 +9,10 @@
 // Beast stays inside web_server.cpp: including this header is cheap.
 //
 // Threads: one I/O thread runs every socket operation. Plain HTTP handlers
-// run on that thread, one request at a time, so they must be quick (the
-// katas' handlers are). Each websocket connection gets a thread of its own
-// for its SocketHandler, which may block as long as it likes.
+// run on a small pool (http_threads), several at once, so the handler must
+// be safe to call concurrently (the katas' handlers are). Each websocket
+// connection gets a thread of its own for its SocketHandler, which may block
+// as long as it likes.
 //
 // Thread safety: Url(), Port() and Close() may be called from any thread.
 #pragma once
@@ -30,6 +31,8 @@ struct WebServerOptions {
   int port = 0;                  // 0: an ephemeral port
   std::string ws_path = "/ws";   // upgrades elsewhere get 404
   std::size_t max_message_bytes = 4096;  // a bigger frame closes with 1009 (too big)
+  std::size_t max_body_bytes = 1 << 20;  // a bigger request body gets 413
+  std::size_t http_threads = 4;          // plain HTTP handlers running at once, at most
 };
 
 class WebServer {
@@ -44,9 +47,10 @@ class WebServer {
   const std::string& Url() const;  // "http://127.0.0.1:40123"
   int Port() const;
 
-  // Stops accepting, closes every connection (websockets with 1001, going
-  // away), waits for the socket handlers to return and joins every thread.
-  // Idempotent.
+  // Stops accepting, closes idle connections at once and websockets with
+  // 1001 (going away), answers the plain requests already under way (even
+  // half received; a few seconds at most), waits for the socket handlers to
+  // return and joins every thread. Idempotent.
   void Close();
 
  private:
