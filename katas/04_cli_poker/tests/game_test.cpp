@@ -243,9 +243,6 @@ TEST(GameFinish, FinishingFromAnotherThreadStopsTheAlerts) {
 }
 
 TEST(GameFinish, DestroyingTheGameMidScheduleLeavesNothingBehind) {
-  // ThreadSanitizer starts a helper thread of its own with the process's first
-  // thread; start one first, so the count before compares like with like.
-  std::jthread([] {}).join();
   const int threads_before = testkit::ThreadCount();
   LockedOutput out;
   std::string at_destruction;
