@@ -34,7 +34,7 @@ class SocketBuffer : public std::streambuf {
  private:
   kata::ws::Connection& connection_;
   mutable std::mutex mutex_;
-  std::string line_;    // guarded by mutex_
+  std::string line_;     // guarded by mutex_
   int frames_sent_ = 0;  // guarded by mutex_
 };
 

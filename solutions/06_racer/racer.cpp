@@ -56,8 +56,8 @@ std::string Racer(std::string_view a, std::string_view b, std::chrono::milliseco
     std::jthread first(request, std::string(a));
     std::jthread second(request, std::string(b));
     std::unique_lock lock(finish.mutex);
-    bool decided = finish.changed.wait_until(
-        lock, deadline, [&] { return finish.winner || finish.failed == 2; });
+    bool decided = finish.changed.wait_until(lock, deadline,
+                                             [&] { return finish.winner || finish.failed == 2; });
     if (finish.winner) return *finish.winner;
     timed_out = !decided;
   }
@@ -65,8 +65,8 @@ std::string Racer(std::string_view a, std::string_view b, std::chrono::milliseco
     throw RaceError("racer: neither " + std::string(a) + " nor " + std::string(b) +
                     " answered with a 2xx status");
   }
-  throw RaceError("racer: timed out after " + std::to_string(timeout.count()) +
-                  " ms waiting for " + std::string(a) + " and " + std::string(b));
+  throw RaceError("racer: timed out after " + std::to_string(timeout.count()) + " ms waiting for " +
+                  std::string(a) + " and " + std::string(b));
 }
 
 }  // namespace racer

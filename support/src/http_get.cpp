@@ -80,7 +80,9 @@ Url ParseUrl(std::string_view url) {
 class Exchange {
  public:
   Exchange(std::string_view url, std::stop_token stop, Clock::time_point deadline)
-      : url_(url), deadline_(deadline), wake_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
+      : url_(url),
+        deadline_(deadline),
+        wake_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)),
         on_stop_(std::move(stop), Waker{wake_.get()}) {
     if (wake_.get() < 0) Fail("eventfd", errno);
   }
@@ -88,8 +90,8 @@ class Exchange {
   Response Run() {
     Url url = ParseUrl(url_);
     Connect(url);
-    std::string request = "GET " + url.target + " HTTP/1.1\r\nHost: " + url.host + ":" +
-                          url.port + "\r\nUser-Agent: kata-http-get\r\nAccept: */*\r\n" +
+    std::string request = "GET " + url.target + " HTTP/1.1\r\nHost: " + url.host + ":" + url.port +
+                          "\r\nUser-Agent: kata-http-get\r\nAccept: */*\r\n" +
                           "Connection: close\r\n\r\n";
     Send(request);
     Response response = Receive();
@@ -134,8 +136,7 @@ class Exchange {
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo* found = nullptr;
-    if (int error = ::getaddrinfo(url.host.c_str(), url.port.c_str(), &hints, &found);
-        error != 0) {
+    if (int error = ::getaddrinfo(url.host.c_str(), url.port.c_str(), &hints, &found); error != 0) {
       Throw(GetError::Cause::kFailed, std::string("cannot resolve host: ") + gai_strerror(error));
     }
     std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> addresses(found, ::freeaddrinfo);
@@ -193,7 +194,8 @@ class Exchange {
         ParseHead(std::string_view(received).substr(0, blank), response);
         if (auto length = response.Header("Content-Length")) {
           std::size_t value = 0;
-          auto [ptr, error] = std::from_chars(length->data(), length->data() + length->size(), value);
+          auto [ptr, error] =
+              std::from_chars(length->data(), length->data() + length->size(), value);
           if (error == std::errc()) body_length = value;
         }
       }
@@ -227,8 +229,10 @@ class Exchange {
       auto colon = line.find(':');
       if (colon == std::string_view::npos) continue;
       std::string_view value = line.substr(colon + 1);
-      while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-      while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+      while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+        value.remove_prefix(1);
+      while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
+        value.remove_suffix(1);
       response.headers.emplace(std::string(line.substr(0, colon)), std::string(value));
     }
   }

@@ -2,8 +2,7 @@
 
 // <utility> before the Asio headers: with g++ 12 in C++20 mode some Asio
 // headers use std::exchange without including it.
-#include <utility>
-
+#include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -13,8 +12,6 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
-
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <future>
@@ -24,6 +21,7 @@
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace kata::web {
@@ -89,8 +87,8 @@ struct Core {
     std::shared_ptr<std::atomic<bool>> done;
   };
   std::mutex workers_mutex;
-  std::list<Worker> workers;      // guarded by workers_mutex
-  bool workers_closed = false;    // guarded by workers_mutex
+  std::list<Worker> workers;    // guarded by workers_mutex
+  bool workers_closed = false;  // guarded by workers_mutex
 
   std::promise<void> io_finished;
   std::jthread io_thread;
@@ -103,7 +101,9 @@ struct Core {
 class WsSession : public ws::Connection, public std::enable_shared_from_this<WsSession> {
  public:
   WsSession(Core& server, beast::tcp_stream stream, BeastRequest upgrade)
-      : server_(server), ws_(std::move(stream)), upgrade_(std::move(upgrade)),
+      : server_(server),
+        ws_(std::move(stream)),
+        upgrade_(std::move(upgrade)),
         request_(ToRequest(upgrade_)) {}
 
   const http::Request& Upgrade() const { return request_; }
@@ -273,8 +273,7 @@ class WsSession : public ws::Connection, public std::enable_shared_from_this<WsS
 // to disk) holds up only its own connection.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(Core& server, tcp::socket socket)
-      : server_(server), stream_(std::move(socket)) {}
+  HttpSession(Core& server, tcp::socket socket) : server_(server), stream_(std::move(socket)) {}
 
   void Read() {
     busy_ = false;
@@ -282,10 +281,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     parser_->body_limit(server_.options.max_body_bytes);
     parser_->header_limit(kHeaderLimit);
     stream_.expires_after(std::chrono::seconds(30));
-    bhttp::async_read(stream_, buffer_, *parser_,
-                      [self = shared_from_this()](beast::error_code error, std::size_t) {
-                        self->OnRead(error);
-                      });
+    bhttp::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code error, std::size_t) { self->OnRead(error); });
   }
 
   // I/O thread, when the server closes: an idle connection ends now; one
@@ -405,7 +403,8 @@ void Core::Listen() {
                              std::to_string(options.port) + ": " + error.message());
   }
   port = acceptor.local_endpoint().port();
-  url = "http://" + options.host + ":" + std::to_string(port);
+  const bool ipv6 = options.host.find(':') != std::string::npos;
+  url = "http://" + (ipv6 ? "[" + options.host + "]" : options.host) + ":" + std::to_string(port);
 }
 
 void Core::Accept() {
@@ -429,7 +428,8 @@ void Core::CloseEverythingOnIoThread() {
     if (auto session = weak.lock()) session->Shutdown();
   }
   for (auto& weak : ws_sessions) {
-    if (auto session = weak.lock()) session->CloseOnIo(ws::CloseCode::kGoingAway, "server shutting down");
+    if (auto session = weak.lock())
+      session->CloseOnIo(ws::CloseCode::kGoingAway, "server shutting down");
   }
 }
 

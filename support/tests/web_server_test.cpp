@@ -2,10 +2,9 @@
 // plain HTTP and websockets, and the connection contract of kata/websocket.h.
 #include "kata/web_server.h"
 
+#include <arpa/inet.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -114,11 +113,14 @@ class RawConnection {
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   }
   ~RawConnection() { ::close(fd_); }
-  void Send(std::string_view text) { ASSERT_EQ(::send(fd_, text.data(), text.size(), 0), static_cast<ssize_t>(text.size())); }
+  void Send(std::string_view text) {
+    ASSERT_EQ(::send(fd_, text.data(), text.size(), 0), static_cast<ssize_t>(text.size()));
+  }
   std::string ReceiveAll() {
     std::string all;
     char buffer[1024];
-    for (ssize_t got; (got = ::recv(fd_, buffer, sizeof buffer, 0)) > 0;) all.append(buffer, static_cast<std::size_t>(got));
+    for (ssize_t got; (got = ::recv(fd_, buffer, sizeof buffer, 0)) > 0;)
+      all.append(buffer, static_cast<std::size_t>(got));
     return all;
   }
 

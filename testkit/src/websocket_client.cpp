@@ -1,18 +1,16 @@
 #include "testkit/websocket_client.h"
 
 // <utility> before the Asio headers (see docs/design notes on g++ and Asio).
-#include <utility>
-
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
-
 #include <deque>
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 namespace kata::testkit {
 
@@ -89,11 +87,11 @@ WebSocketClient::WebSocketClient(std::string_view url, std::chrono::milliseconds
 
   bool done = false;
   beast::get_lowest_layer(impl.ws).expires_at(deadline);
-  beast::get_lowest_layer(impl.ws).async_connect(
-      endpoints, [&](beast::error_code e, const tcp::endpoint&) {
-        error = e;
-        done = true;
-      });
+  beast::get_lowest_layer(impl.ws).async_connect(endpoints,
+                                                 [&](beast::error_code e, const tcp::endpoint&) {
+                                                   error = e;
+                                                   done = true;
+                                                 });
   if (!impl.RunUntil(deadline, [&] { return done; }) || error) impl.Fail("cannot connect", error);
 
   done = false;

@@ -25,13 +25,13 @@ namespace websockets {
 namespace {
 
 using namespace std::chrono_literals;
+using kata::testkit::Eventually;
+using kata::testkit::WebSocketClient;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 using ::testing::Optional;
 using testing::SpyGameFactory;
 using testing::StubLeagueStore;
-using kata::testkit::Eventually;
-using kata::testkit::WebSocketClient;
 namespace testkit = kata::testkit;
 
 // The poker site on an ephemeral loopback port, with the games it is given.
@@ -228,9 +228,8 @@ TEST(TwoGamesAtOnce, EachPageGetsOnlyItsOwnAlertsAndBothWinsAreRecorded) {
   // left over means nobody got the other game's alerts.
   EXPECT_EQ(three.Receive(1ms), std::nullopt);
   EXPECT_EQ(eight.Receive(1ms), std::nullopt);
-  EXPECT_TRUE(Eventually([&] {
-    return store.GetPlayerScore("Ruth") == 1 && store.GetPlayerScore("Chris") == 1;
-  }));
+  EXPECT_TRUE(Eventually(
+      [&] { return store.GetPlayerScore("Ruth") == 1 && store.GetPlayerScore("Chris") == 1; }));
   EXPECT_TRUE(Eventually([&] { return site.Sockets().GamesInProgress() == 0; }));
   EXPECT_EQ(clock.PendingTimers(), 0);
 }

@@ -11,8 +11,8 @@ namespace websockets {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::IsEmpty;
 using testing::FakeConnection;
+using ::testing::IsEmpty;
 
 TEST(BlindAlerts, EachLineBecomesOneFrameWithoutItsNewline) {
   FakeConnection connection;
@@ -29,7 +29,8 @@ TEST(BlindAlerts, ALineWrittenInPiecesIsSentOnceComplete) {
   FakeConnection connection;
   SocketStream stream(connection);
 
-  stream << "Blind is " << "now " << 300;
+  stream << "Blind is "
+         << "now " << 300;
   EXPECT_THAT(connection.Sent(), IsEmpty());
   stream << '\n' << "Blind is now 400\nBlind is now 500\n";
 

@@ -34,8 +34,9 @@ class DelayedServer {
   static constexpr auto kNever = std::chrono::hours(24);
 
   explicit DelayedServer(std::chrono::milliseconds delay, int status = http::kOk)
-      : delay_(delay), status_(status), server_([this](const http::Request& request,
-                                                       http::Response& response) {
+      : delay_(delay),
+        status_(status),
+        server_([this](const http::Request& request, http::Response& response) {
           if (request.path != "/ready") Pause(delay_);
           response.status = status_;
         }) {}

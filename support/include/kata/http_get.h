@@ -28,8 +28,7 @@ namespace kata::http {
 class GetError : public std::runtime_error {
  public:
   enum class Cause { kFailed, kTimedOut, kCancelled };
-  GetError(Cause cause, const std::string& message)
-      : std::runtime_error(message), cause_(cause) {}
+  GetError(Cause cause, const std::string& message) : std::runtime_error(message), cause_(cause) {}
   Cause cause() const { return cause_; }
 
  private:

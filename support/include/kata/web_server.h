@@ -28,8 +28,8 @@ namespace kata::web {
 
 struct WebServerOptions {
   std::string host = "127.0.0.1";
-  int port = 0;                  // 0: an ephemeral port
-  std::string ws_path = "/ws";   // upgrades elsewhere get 404
+  int port = 0;                          // 0: an ephemeral port
+  std::string ws_path = "/ws";           // upgrades elsewhere get 404
   std::size_t max_message_bytes = 4096;  // a bigger frame closes with 1009 (too big)
   std::size_t max_body_bytes = 1 << 20;  // a bigger request body gets 413
   std::size_t http_threads = 4;          // plain HTTP handlers running at once, at most
