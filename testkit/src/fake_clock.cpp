@@ -50,7 +50,7 @@ void FakeClock::Advance(Duration by) {
     state->Fire();
     lock.lock();
   }
-  now_ = target;
+  if (target > now_) now_ = target;  // another Advance may have gone further meanwhile
   lock.unlock();
   changed_.notify_all();
 }

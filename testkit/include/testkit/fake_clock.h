@@ -13,7 +13,9 @@
 //
 // Thread safety: every method may be called from any thread. Timer functions
 // run on the thread that calls Advance, outside the clock's lock, so they may
-// use the clock (schedule, stop timers) themselves.
+// use the clock (schedule, stop timers) themselves. Time never goes back, but
+// two threads advancing at once may see each other's timers fire. No thread
+// may still be in SleepFor when the clock is destroyed.
 #pragma once
 
 #include <chrono>
