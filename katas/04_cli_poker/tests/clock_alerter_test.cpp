@@ -84,8 +84,8 @@ TEST(ClockAlerter, OnTheRealClockAlertsArriveFromItsTimerThread) {
   LockedOutput out;
   ClockAlerter alerter(clock, 2ms);
 
-  alerter.ScheduleAlertAt(1min, 200, out.Stream());
   alerter.ScheduleAlertAt(0min, 100, out.Stream());
+  alerter.ScheduleAlertAt(1min, 200, out.Stream());
 
   // Once no alert is pending, both have been written.
   EXPECT_TRUE(testkit::Eventually([&] { return alerter.PendingAlerts() == 0; }));
