@@ -1,0 +1,185 @@
+// Steps 1-4: the handler writes the store's data, and when the request is
+// cancelled it stops the store's work and writes nothing. Time is fake.
+#include "server.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <thread>
+
+#include "testkit/fake_clock.h"
+#include "testkit/sync.h"
+
+namespace context {
+namespace {
+
+using namespace std::chrono_literals;
+namespace testkit = kata::testkit;
+
+const std::string kData = "hello, world";
+
+class StubStore : public Store {
+ public:
+  std::optional<std::string> Fetch(std::stop_token) override { return kData; }
+  void Cancel() override {}
+};
+
+// LGwT's v2 spy: Fetch takes 100 ms of fake time and ignores the token; only
+// Cancel() cuts it short.
+class SpyStore : public Store {
+ public:
+  explicit SpyStore(testkit::FakeClock& clock) : clock_(clock) {}
+  std::optional<std::string> Fetch(std::stop_token) override {
+    if (!clock_.SleepFor(100ms, cancel_.get_token())) return std::nullopt;
+    return kData;
+  }
+  void Cancel() override {
+    cancelled_.store(true);
+    cancel_.request_stop();
+  }
+  bool Cancelled() const { return cancelled_.load(); }
+
+ private:
+  testkit::FakeClock& clock_;
+  std::stop_source cancel_;
+  std::atomic<bool> cancelled_ = false;
+};
+
+// LGwT's v3 spy: builds the data one character per 10 ms of fake time,
+// checking the token between characters.
+class SlowBuilderStore : public Store {
+ public:
+  explicit SlowBuilderStore(testkit::FakeClock& clock) : clock_(clock) {}
+  std::optional<std::string> Fetch(std::stop_token cancelled) override {
+    std::string built;
+    for (char c : kData) {
+      if (!clock_.SleepFor(10ms, cancelled)) {
+        built_.store(static_cast<int>(built.size()));
+        return std::nullopt;
+      }
+      built += c;
+    }
+    built_.store(static_cast<int>(built.size()));
+    return built;
+  }
+  void Cancel() override {}
+  int Built() const { return built_.load(); }
+
+ private:
+  testkit::FakeClock& clock_;
+  std::atomic<int> built_ = -1;
+};
+
+class SpyResponseWriter : public ResponseWriter {
+ public:
+  void Write(std::string_view body) override {
+    std::scoped_lock lock(mutex_);
+    written_ = true;
+    body_ = body;
+  }
+  bool Written() const {
+    std::scoped_lock lock(mutex_);
+    return written_;
+  }
+  std::string Body() const {
+    std::scoped_lock lock(mutex_);
+    return body_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  bool written_ = false;
+  std::string body_;
+};
+
+// Moves fake time on by 5 ms whenever a thread is parked on the clock, until
+// the test ends: the store's waits pass without a real sleep.
+class TimeKeeper {
+ public:
+  explicit TimeKeeper(testkit::FakeClock& clock)
+      : thread_([&clock](std::stop_token stop) {
+          while (!stop.stop_requested()) {
+            if (clock.WaitForSleepers(1, 5ms)) clock.Advance(5ms);
+          }
+        }) {}
+
+ private:
+  std::jthread thread_;
+};
+
+class ServerWrites : public testkit::NoThreadLeaks {};
+class ServerNotCancelled : public testkit::NoThreadLeaks {};
+class ServerCancelsTheStore : public testkit::NoThreadLeaks {};
+class ServerPassesTheTokenDown : public testkit::NoThreadLeaks {};
+
+// --- Step 1 -------------------------------------------------------------------
+
+TEST_F(ServerWrites, TheStoresData) {
+  StubStore store;
+  Server server(store);
+  SpyResponseWriter writer;
+
+  server.Serve(Request{}, writer);
+
+  EXPECT_EQ(writer.Body(), "hello, world");
+}
+
+// --- Step 2 -------------------------------------------------------------------
+
+TEST_F(ServerNotCancelled, WritesTheDataAndNeverCancelsTheStore) {
+  testkit::FakeClock clock;
+  SpyStore store(clock);
+  Server server(store);
+  SpyResponseWriter writer;
+  std::stop_source request;
+  TimeKeeper time(clock);
+
+  server.Serve(Request{request.get_token()}, writer);
+
+  EXPECT_EQ(writer.Body(), "hello, world");
+  EXPECT_FALSE(store.Cancelled()) << "the store was told to cancel a request nobody cancelled";
+}
+
+// --- Step 3 -------------------------------------------------------------------
+
+TEST_F(ServerCancelsTheStore, ACancelledRequestCancelsTheFetchAndWritesNothing) {
+  testkit::FakeClock clock;
+  SpyStore store(clock);
+  Server server(store);
+  SpyResponseWriter writer;
+  std::stop_source request;
+  auto cancel_at_5ms = clock.AfterFunc(5ms, [&] { request.request_stop(); });
+  TimeKeeper time(clock);
+
+  server.Serve(Request{request.get_token()}, writer);
+
+  EXPECT_TRUE(store.Cancelled()) << "store was not told to cancel";
+  EXPECT_FALSE(writer.Written()) << "wrote \"" << writer.Body() << "\" for a cancelled request";
+}
+
+// --- Step 4 -------------------------------------------------------------------
+
+TEST_F(ServerPassesTheTokenDown, TheStoreSeesTheCancellationAndStopsBuilding) {
+  testkit::FakeClock clock;
+  SlowBuilderStore store(clock);
+  Server server(store);
+  SpyResponseWriter writer;
+  std::stop_source request;
+  auto cancel_at_5ms = clock.AfterFunc(5ms, [&] { request.request_stop(); });
+  TimeKeeper time(clock);
+
+  server.Serve(Request{request.get_token()}, writer);
+
+  EXPECT_LE(store.Built(), 1) << "the store built " << store.Built()
+                              << " characters: it never saw the request's token";
+  EXPECT_GE(store.Built(), 0) << "Fetch was never called";
+  EXPECT_FALSE(writer.Written());
+}
+
+}  // namespace
+}  // namespace context
