@@ -82,11 +82,11 @@ TEST(WaitGroupWaits, WaitBlocksUntilTheLastDone) {
   Worker waiter([&] { wait_group.Wait(); });
   OpenOnExit open{{&first, &second}};
 
-  EXPECT_TRUE(testkit::Never([&] { return waiter.Finished(); }, 30ms))
+  EXPECT_TRUE(testkit::Never([&] { return waiter.Finished(); }, 10ms))
       << "Wait returned with two tasks outstanding";
   first.Open();
   worker1.Join();
-  EXPECT_TRUE(testkit::Never([&] { return waiter.Finished(); }, 30ms))
+  EXPECT_TRUE(testkit::Never([&] { return waiter.Finished(); }, 10ms))
       << "Wait returned with one task outstanding";
   second.Open();
   worker2.Join();
@@ -140,7 +140,7 @@ TEST(WaitGroupWakesEveryWaiter, TheLastDoneReleasesAllWaiters) {
     });
   }
   ASSERT_TRUE(arrived.WaitForArrivals(kWaiters));
-  EXPECT_TRUE(testkit::Never([&] { return released.load() > 0; }, 20ms))
+  EXPECT_TRUE(testkit::Never([&] { return released.load() > 0; }, 10ms))
       << "a waiter returned while a task was outstanding";
 
   wait_group.Done();
