@@ -6,12 +6,14 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
 
+#include "testkit/eventually.h"
 #include "testkit/fake_clock.h"
 #include "testkit/sync.h"
 
@@ -98,13 +100,22 @@ class SpyResponseWriter : public ResponseWriter {
 };
 
 // Moves fake time on by 5 ms whenever a thread is parked on the clock, until
-// the test ends: the store's waits pass without a real sleep.
+// the test ends: the store's waits pass without a real sleep. Given a
+// `resume_when`, it stops once at 5 ms (where the tests cancel the request)
+// until that holds, or for at most 2 s of real time, so the handler gets to
+// react before the store's 100 ms are over, however slow the machine is.
 class TimeKeeper {
  public:
-  explicit TimeKeeper(testkit::FakeClock& clock)
-      : thread_([&clock](std::stop_token stop) {
+  explicit TimeKeeper(testkit::FakeClock& clock, std::function<bool()> resume_when = {})
+      : thread_([&clock, resume_when = std::move(resume_when)](std::stop_token stop) {
+          bool paused = !resume_when;
           while (!stop.stop_requested()) {
-            if (clock.WaitForSleepers(1, 5ms)) clock.Advance(5ms);
+            if (!clock.WaitForSleepers(1, 5ms)) continue;
+            clock.Advance(5ms);
+            if (!paused) {
+              paused = true;
+              testkit::Eventually([&] { return resume_when() || stop.stop_requested(); });
+            }
           }
         }) {}
 
@@ -154,7 +165,7 @@ TEST_F(ServerCancelsTheStore, ACancelledRequestCancelsTheFetchAndWritesNothing) 
   SpyResponseWriter writer;
   std::stop_source request;
   auto cancel_at_5ms = clock.AfterFunc(5ms, [&] { request.request_stop(); });
-  TimeKeeper time(clock);
+  TimeKeeper time(clock, [&] { return store.Cancelled(); });
 
   server.Serve(Request{request.get_token()}, writer);
 
@@ -171,7 +182,7 @@ TEST_F(ServerPassesTheTokenDown, TheStoreSeesTheCancellationAndStopsBuilding) {
   SpyResponseWriter writer;
   std::stop_source request;
   auto cancel_at_5ms = clock.AfterFunc(5ms, [&] { request.request_stop(); });
-  TimeKeeper time(clock);
+  TimeKeeper time(clock, [&] { return store.Built() >= 0; });
 
   server.Serve(Request{request.get_token()}, writer);
 
