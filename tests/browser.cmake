@@ -5,12 +5,15 @@
 #
 # Debian's python3 is the one with python3-selenium (a python3 earlier on the
 # PATH, from pyenv or a venv, would not have it).
-# Registered once poker_server serves the game, i.e. its library is built
-# with game_site.cpp (apps/poker_server/game_site.h).
+# Registered once poker_server serves the game, i.e. its CMakeLists builds
+# game_site.cpp (apps/poker_server/game_site.h). (tests/ is configured before
+# apps/, so this reads the file rather than the target.)
 set(kata_browser_ready OFF)
-if(KATA_BUILD_APPS AND TARGET poker_server AND TARGET poker_server_lib)
-  get_target_property(kata_poker_sources poker_server_lib SOURCES)
-  if("game_site.cpp" IN_LIST kata_poker_sources)
+set(kata_poker_cmake ${CMAKE_SOURCE_DIR}/apps/poker_server/CMakeLists.txt)
+if(KATA_BUILD_APPS AND EXISTS ${kata_poker_cmake})
+  set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${kata_poker_cmake})
+  file(READ ${kata_poker_cmake} kata_poker_text)
+  if(kata_poker_text MATCHES "game_site\\.cpp")
     set(kata_browser_ready ON)
   endif()
 endif()
