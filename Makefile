@@ -20,6 +20,8 @@ help:
 	@echo "  make doctor        check the toolchain, the dependencies and ThreadSanitizer"
 	@echo "The workbook's own checks:"
 	@echo "  make test          solutions green, starters red, mutants caught, testkit and runner tests"
+	@echo "The apps (release build):"
+	@echo "  make poker-server  the league over HTTP on port 5000, kept in poker.db.json (ARGS=\"--port 8080\")"
 
 # Installs what is missing (first run only), then configures the TSan build.
 $(BUILD)/build.ninja:
@@ -65,6 +67,10 @@ test: configure
 release:
 	@scripts/install-deps
 	@cmake --preset release >/dev/null && cmake --build $(RELEASE) -j$(JOBS)
+
+# `make poker-server ARGS="--port 8080"`: katas 2 and 3's app, release build.
+poker-server:
+	@cmake --preset release >/dev/null && cmake --build $(RELEASE) --target poker_server -j$(JOBS) && $(RELEASE)/bin/poker_server $(ARGS)
 
 # `make poker-cli ARGS="--blind-unit 1s"`: kata 4's app, release build.
 poker-cli:

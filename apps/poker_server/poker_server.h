@@ -1,0 +1,114 @@
+// poker_server's parts, kept out of main() so that they can be tested and
+// reused: the options, the request rules, the application (kata 2's league
+// server over kata 3's file store) and its HTTP transport (cpp-httplib).
+//
+// A later version that serves the game and a websocket as well hands
+// App::Handler() to another transport (kata::web::WebServer) next to its own
+// handlers; nothing here needs to change for that.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "file_system_player_store.h"  // kata 3
+#include "kata/http.h"
+#include "league_server.h"  // kata 2
+
+namespace poker_server {
+
+inline constexpr std::string_view kUsage =
+    "usage: poker_server [--host 127.0.0.1] [--port 5000] [--db poker.db.json]";
+
+// Request bodies are never needed: anything larger than this is refused (413).
+inline constexpr std::size_t kMaxBodyBytes = 1024;
+// A player's name is 1 to this many bytes of printable UTF-8.
+inline constexpr std::size_t kMaxNameBytes = 64;
+
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 5000;  // 0: any free port (the URL printed says which)
+  std::filesystem::path db = "poker.db.json";
+  bool help = false;
+};
+
+// A command line that does not make sense; what() is one line.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The options in `args` (argv without the program name); throws UsageError.
+Options ParseArgs(const std::vector<std::string_view>& args);
+
+// True for 1..kMaxNameBytes bytes of valid UTF-8 without control characters.
+bool IsValidName(std::string_view name);
+
+// In front of another handler: a request for /players/{name} whose name is
+// not valid gets 400 and a one-line reason; every other request goes on.
+// Thread safety: as the handler behind it.
+class RequestRules : public kata::http::Handler {
+ public:
+  explicit RequestRules(kata::http::Handler& next) : next_(next) {}
+  void ServeHttp(const kata::http::Request& request, kata::http::Response& response) override;
+
+ private:
+  kata::http::Handler& next_;
+};
+
+// The application, without its transport: the store over the database file,
+// the league server over the store, and the request rules in front.
+// Thread safety: Handler() may serve requests concurrently.
+class App {
+ public:
+  // Opens the database: a missing file is created, an empty one initialised;
+  // anything else that is not a league throws std::runtime_error naming the
+  // file, and the file is left untouched.
+  explicit App(const std::filesystem::path& db);
+
+  kata::http::Handler& Handler() { return rules_; }
+
+ private:
+  file_store::FileSystemPlayerStore store_;
+  json_league::LeagueServer league_;
+  RequestRules rules_;
+};
+
+// The HTTP transport: a cpp-httplib server bound to host:port.
+// Thread safety: Stop() may be called from any thread, at any time.
+class HttpServer {
+ public:
+  // Binds; throws std::runtime_error naming the address and the cause
+  // ("address already in use").
+  HttpServer(const std::string& host, int port);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  const std::string& Url() const;  // "http://127.0.0.1:5000"
+
+  // Serves `handler` until Stop(): then stops accepting connections, lets the
+  // requests in flight finish, and returns. Returns at once if Stop() came
+  // first. Call it once.
+  void Serve(kata::http::Handler& handler);
+  void Stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The whole program: bind, open the database, print the URL, serve until
+// SIGINT or SIGTERM. Returns the exit status: 0 after a signal, 1 when the
+// port or the database cannot be used (a one-line error on `err`).
+// SIGINT and SIGTERM must be blocked in every thread before this is called
+// (BlockStopSignals), so that only its waiting thread receives them.
+int Run(const Options& options, std::ostream& out, std::ostream& err);
+void BlockStopSignals();
+
+}  // namespace poker_server

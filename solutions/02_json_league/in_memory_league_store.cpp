@@ -1,0 +1,30 @@
+#include "in_memory_league_store.h"
+
+namespace json_league {
+
+std::optional<int> InMemoryLeagueStore::GetPlayerScore(std::string_view name) const {
+  std::scoped_lock lock(mutex_);
+  auto it = wins_.find(name);
+  if (it == wins_.end()) return std::nullopt;
+  return it->second;
+}
+
+void InMemoryLeagueStore::RecordWin(std::string_view name) {
+  std::scoped_lock lock(mutex_);
+  auto it = wins_.find(name);
+  if (it == wins_.end()) {
+    wins_.emplace(std::string(name), 1);
+  } else {
+    ++it->second;
+  }
+}
+
+std::vector<Player> InMemoryLeagueStore::GetLeague() const {
+  std::scoped_lock lock(mutex_);
+  std::vector<Player> league;
+  league.reserve(wins_.size());
+  for (const auto& [name, wins] : wins_) league.push_back({name, wins});
+  return league;
+}
+
+}  // namespace json_league
