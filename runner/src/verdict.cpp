@@ -458,7 +458,22 @@ RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& contex
     }
   }
 
-  bool has_crash = std::any_of(analysis.problems.begin(), analysis.problems.end(),
+  // A crash after a data race is usually the race's consequence (a reader saw
+  // a half-built object): the race is the verdict, the crash a detail.
+  auto first_race = std::find_if(analysis.problems.begin(), analysis.problems.end(),
+                                 [](const Problem& p) { return p.verdict == Verdict::kRace; });
+  if (first_race != analysis.problems.end()) {
+    size_t race_index = static_cast<size_t>(first_race - analysis.problems.begin());
+    for (size_t k = analysis.problems.size(); k-- > race_index + 1;) {
+      if (analysis.problems[k].verdict != Verdict::kCrash) continue;
+      analysis.problems[race_index].details.push_back("  then the test crashed: " + analysis.problems[k].headline);
+      analysis.problems.erase(analysis.problems.begin() + static_cast<std::ptrdiff_t>(k));
+      analysis.crash_after_race = true;
+    }
+  }
+
+  bool has_crash = analysis.crash_after_race ||
+                   std::any_of(analysis.problems.begin(), analysis.problems.end(),
                                [](const Problem& p) { return p.verdict == Verdict::kCrash; });
   if (process.spawn_failed) {
     analysis.problems.push_back({Verdict::kCrash, "", "could not start the test binary", {"  " + Trim(process.output)}, ""});

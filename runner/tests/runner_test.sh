@@ -58,13 +58,18 @@ check_kata_todo)
   check 0 --expect FAIL --binary "$BIN/kata_03_failing_assertion" --filter 'Multiplies.*'
   has "KATA_TODO at $K/03_failing_assertion/calc.cpp:$(line_of "$FIX/katas/03_failing_assertion/calc.cpp" todo) in fixture::Multiply: multiply a by b";;
 check_data_race)
-  check 0 --expect RACE --binary "$BIN/kata_04_data_race" --filter '*' --repeat 3
+  check 0 --expect RACE --binary "$BIN/kata_04_data_race" --filter 'RacyCounter.*' --repeat 3
   line=$(line_of "$FIX/katas/04_data_race/counter.cpp" race)
   has "RACE     RacyCounter.TwoThreadsIncrement"
   has "ThreadSanitizer: data race"
   has "$K/04_data_race/counter.cpp:$line  fixture::RacyCounter::Increment"
   has "Previous write of size 4 by thread T"
   has "at $K/04_data_race/counter.cpp:$line";;
+check_race_then_crash)
+  check 0 --expect RACE --binary "$BIN/kata_04_data_race" --filter 'HalfBuilt.*'
+  has "RACE     HalfBuilt.ReaderSeesTheFlagBeforeTheValue"
+  has "$K/04_data_race/half_built.cpp:$(line_of "$FIX/katas/04_data_race/half_built.cpp" half_built)"
+  has "then the test crashed: ThreadSanitizer: SEGV";;
 check_lock_order_inversion)
   check 0 --expect DEADLOCK --binary "$BIN/kata_05_lock_order_inversion" --filter '*'
   has "DEADLOCK Transfers.BothWays"
