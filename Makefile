@@ -21,7 +21,8 @@ help:
 	@echo "The workbook's own checks:"
 	@echo "  make test          solutions green, starters red, mutants caught, testkit and runner tests"
 	@echo "The apps (release build):"
-	@echo "  make poker-server  the league over HTTP on port 5000, kept in poker.db.json (ARGS=\"--port 8080\")"
+	@echo "  make poker-server  the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
+	@echo "  make poker-cli     a poker night at the terminal, same database (ARGS=\"--blind-unit 1s\")"
 
 # Installs what is missing (first run only), then configures the TSan build.
 $(BUILD)/build.ninja:
@@ -60,7 +61,9 @@ watch: runner
 bench-loop: runner
 	@scripts/bench-loop
 
+# The browser test needs Chromium: installed here, not for the learner's loop.
 test: configure
+	@scripts/install-deps --browser
 	@cmake --build $(BUILD) -j$(JOBS)
 	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300
 
@@ -70,10 +73,12 @@ release:
 
 # `make poker-server ARGS="--port 8080"`: katas 2 and 3's app, release build.
 poker-server:
+	@scripts/install-deps
 	@cmake --preset release >/dev/null && cmake --build $(RELEASE) --target poker_server -j$(JOBS) && $(RELEASE)/bin/poker_server $(ARGS)
 
 # `make poker-cli ARGS="--blind-unit 1s"`: kata 4's app, release build.
 poker-cli:
+	@scripts/install-deps
 	@cmake --preset release >/dev/null && cmake --build $(RELEASE) --target poker_cli -j$(JOBS) && $(RELEASE)/bin/poker_cli $(ARGS)
 
 clean:

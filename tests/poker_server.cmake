@@ -1,10 +1,11 @@
 # poker_server end to end: the real binary on an ephemeral loopback port,
 # driven over HTTP (routes, limits, 2000 concurrent wins, kill -9 and SIGTERM
 # durability) and from the command line (bad flags, a port in use, a corrupt
-# database). It runs the binary of this build tree, so in the kata preset the
-# server itself runs under ThreadSanitizer and a race in it fails the test.
+# database), and the game page in a real browser. It runs the binary of this
+# build tree, so in the kata preset the server itself runs under
+# ThreadSanitizer and a race in it fails the test.
 # Where the apps are off (the kata preset) the app is built from here.
-if(TARGET solution_lib_02_json_league AND TARGET solution_lib_03_file_store)
+if(TARGET solution_lib_02_json_league AND TARGET solution_lib_03_file_store AND TARGET solution_lib_05_websockets)
   if(NOT KATA_BUILD_APPS)
     add_subdirectory(${CMAKE_SOURCE_DIR}/apps/poker_server ${CMAKE_BINARY_DIR}/apps/poker_server)
   endif()
@@ -13,4 +14,16 @@ if(TARGET solution_lib_02_json_league AND TARGET solution_lib_03_file_store)
            COMMAND Python3::Interpreter ${CMAKE_CURRENT_LIST_DIR}/poker_server_e2e.py
                    $<TARGET_FILE:poker_server>)
   set_tests_properties(poker_server.e2e PROPERTIES TIMEOUT 180 LABELS app)
+
+  # The poker game in a real browser: the same binary with a fast --blind-unit,
+  # /game in headless Chromium through Debian's python3-selenium (make test
+  # installs them: scripts/install-deps --browser). It saves a screenshot of
+  # the page mid-game as <build>/browser/browser_game_mid_game.png.
+  # Debian's python3 is the one with python3-selenium (one earlier on the
+  # PATH, from pyenv or a venv, would not have it).
+  find_program(KATA_DEBIAN_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
+  add_test(NAME poker_server.browser
+           COMMAND ${KATA_DEBIAN_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/browser_e2e.py
+                   $<TARGET_FILE:poker_server> ${CMAKE_BINARY_DIR}/browser)
+  set_tests_properties(poker_server.browser PROPERTIES TIMEOUT 120 LABELS "app;browser")
 endif()

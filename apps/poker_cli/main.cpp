@@ -6,7 +6,6 @@
 // the winner ("{Name} wins") in the same database as poker_server. Exit codes:
 // 0 once the winner is recorded or the input ends, 130 after Ctrl-C or
 // SIGTERM, 2 for bad flags, 1 when the database cannot be used.
-#include <charconv>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -37,20 +36,6 @@ struct UsageError {
   std::string message;
 };
 
-// "60s", "100ms", "250us", "2m" or "2min": a positive duration.
-std::optional<kata::Duration> ParseDuration(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end == text.data() || value <= 0) return std::nullopt;
-  const std::string_view unit(end, text.data() + text.size() - end);
-  using namespace std::chrono;
-  if (unit == "us") return duration_cast<kata::Duration>(microseconds(value));
-  if (unit == "ms") return duration_cast<kata::Duration>(milliseconds(value));
-  if (unit == "s") return duration_cast<kata::Duration>(seconds(value));
-  if (unit == "m" || unit == "min") return duration_cast<kata::Duration>(minutes(value));
-  return std::nullopt;
-}
-
 Options ParseFlags(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
@@ -65,7 +50,7 @@ Options ParseFlags(int argc, char** argv) {
       options.db = path;
     } else if (flag == "--blind-unit") {
       const std::string_view text = value();
-      const auto unit = ParseDuration(text);
+      const auto unit = kata::ParseDuration(text);
       if (!unit) {
         throw UsageError{"--blind-unit: \"" + std::string(text) +
                          "\" is not a duration such as 60s, 100ms or 2m"};

@@ -1,12 +1,11 @@
 // poker_server's parts, kept out of main() so that they can be tested and
-// reused: the options, the request rules, the application (kata 2's league
-// server over kata 3's file store) and its HTTP transport (cpp-httplib).
-//
-// A later version that serves the game and a websocket as well hands
-// App::Handler() to another transport (kata::web::WebServer) next to its own
-// handlers; nothing here needs to change for that.
+// reused: the options, the request rules, and the application (kata 2's
+// league server over kata 3's file store). Run() serves App::Handler() next
+// to the game (/game and /ws, game_site.h) on one port through
+// kata::web::WebServer (Boost.Beast; support/include/kata/web_server.h).
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <iosfwd>
@@ -23,7 +22,7 @@
 namespace poker_server {
 
 inline constexpr std::string_view kUsage =
-    "usage: poker_server [--host 127.0.0.1] [--port 5000] [--db poker.db.json]";
+    "usage: poker_server [--host 127.0.0.1] [--port 5000] [--db poker.db.json] [--blind-unit 60s]";
 
 // Request bodies are never needed: anything larger than this is refused (413).
 inline constexpr std::size_t kMaxBodyBytes = 1024;
@@ -34,6 +33,8 @@ struct Options {
   std::string host = "127.0.0.1";
   int port = 5000;  // 0: any free port (the URL printed says which)
   std::filesystem::path db = "poker.db.json";
+  // How long a blind minute of a game played on /game lasts ("60s", "100ms").
+  std::chrono::steady_clock::duration blind_unit = std::chrono::seconds(60);
   bool help = false;
 };
 
@@ -72,35 +73,12 @@ class App {
   explicit App(const std::filesystem::path& db);
 
   kata::http::Handler& Handler() { return rules_; }
+  file_store::FileSystemPlayerStore& Store() { return store_; }
 
  private:
   file_store::FileSystemPlayerStore store_;
   json_league::LeagueServer league_;
   RequestRules rules_;
-};
-
-// The HTTP transport: a cpp-httplib server bound to host:port.
-// Thread safety: Stop() may be called from any thread, at any time.
-class HttpServer {
- public:
-  // Binds; throws std::runtime_error naming the address and the cause
-  // ("address already in use").
-  HttpServer(const std::string& host, int port);
-  ~HttpServer();
-  HttpServer(const HttpServer&) = delete;
-  HttpServer& operator=(const HttpServer&) = delete;
-
-  const std::string& Url() const;  // "http://127.0.0.1:5000"
-
-  // Serves `handler` until Stop(): then stops accepting connections, lets the
-  // requests in flight finish, and returns. Returns at once if Stop() came
-  // first. Call it once.
-  void Serve(kata::http::Handler& handler);
-  void Stop();
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
 };
 
 // The whole program: bind, open the database, print the URL, serve until

@@ -1,5 +1,6 @@
 #include "kata/clock.h"
 
+#include <charconv>
 #include <condition_variable>
 #include <cstdint>
 #include <map>
@@ -124,6 +125,19 @@ void RealClock::Impl::Run(std::stop_token stop) {
     state->Fire();
     lock.lock();
   }
+}
+
+std::optional<Duration> ParseDuration(std::string_view text) {
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end == text.data() || value <= 0) return std::nullopt;
+  const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  using namespace std::chrono;
+  if (unit == "us") return duration_cast<Duration>(microseconds(value));
+  if (unit == "ms") return duration_cast<Duration>(milliseconds(value));
+  if (unit == "s") return duration_cast<Duration>(seconds(value));
+  if (unit == "m" || unit == "min") return duration_cast<Duration>(minutes(value));
+  return std::nullopt;
 }
 
 }  // namespace kata

@@ -15,7 +15,9 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stop_token>
+#include <string_view>
 #include <utility>
 
 namespace kata {
@@ -87,5 +89,9 @@ class RealClock final : public Clock {
   struct Impl;  // the queue and the timer thread (clock.cpp): keeps this header light
   std::unique_ptr<Impl> impl_;
 };
+
+// A positive duration written as the apps' --blind-unit takes it: "60s",
+// "100ms", "250us", "2m" or "2min". Anything else: nullopt.
+std::optional<Duration> ParseDuration(std::string_view text);
 
 }  // namespace kata
