@@ -1,7 +1,7 @@
 // A PlayerStore that keeps the scores in memory, for the server's
 // integration test and for trying the server out.
 //
-// Thread safety: all methods may be called concurrently (step 5).
+// Thread safety: all methods may be called concurrently (step 6).
 #pragma once
 
 #include <functional>

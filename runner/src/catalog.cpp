@@ -44,7 +44,7 @@ Kata ParseKata(const fs::path& dir) {
   kata.doc = view["doc"].value_or(std::string());
   kata.timeout_seconds = view["timeout_seconds"].value_or(10.0);
   if (auto integer = view["timeout_seconds"].value<int64_t>()) kata.timeout_seconds = static_cast<double>(*integer);
-  kata.stress_repeat = static_cast<int>(view["stress_repeat"].value_or(int64_t{20}));
+  kata.stress_repeat = static_cast<int>(view["stress_repeat"].value_or(int64_t{10}));
   kata.uses = StringArray(view["uses"]);
   if (const auto* steps = view["steps"].as_array()) {
     for (const auto& element : *steps) {

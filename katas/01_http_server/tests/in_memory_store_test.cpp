@@ -68,7 +68,7 @@ TEST(InMemoryStoreIntegration, KeepsEachPlayersWinsApart) {
   EXPECT_EQ(store.GetPlayerScore("Apollo"), std::nullopt);
 }
 
-// --- Step 5 -----------------------------------------------------------------
+// --- Step 6 -----------------------------------------------------------------
 
 constexpr int kThreads = 8;
 constexpr int kWinsPerThread = 125;  // 1000 wins in all

@@ -97,7 +97,7 @@ TEST(RecordWin, AGetRecordsNothing) {
   EXPECT_THAT(store.WinCalls(), IsEmpty());
 }
 
-// --- Step 6 -----------------------------------------------------------------
+// --- Step 5 -----------------------------------------------------------------
 
 TEST(BadRequests, OtherMethodsGet405WithAnAllowHeader) {
   StubPlayerStore store({{"Pepper", 20}});
