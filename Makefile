@@ -15,7 +15,7 @@ help:
 	@echo "  make progress      every kata and step: done / current / locked"
 	@echo "  make hint-1        the next hint for kata 1's current step"
 	@echo "  make solution-1    the reference solution and a diff against yours (once kata 1 is green)"
-	@echo "  make reset-1       restore kata 1's starter files (yours are backed up first)"
+	@echo "  make reset-1       restore kata 1's starter files (yours are backed up first; YES=1 skips the question)"
 	@echo "  make verify        run every kata as you have it now"
 	@echo "  make doctor        check the toolchain, the dependencies and ThreadSanitizer"
 	@echo "The workbook's own checks:"
@@ -47,7 +47,7 @@ hint-%: runner
 	@$(KATA) hint $*
 
 reset-%: runner
-	@$(KATA) reset $*
+	@$(KATA) reset $* $(if $(YES),--yes)
 
 solution-%: runner
 	@$(KATA) solution $*

@@ -32,7 +32,7 @@ struct Kata {
   std::string goal;
   std::string doc;
   double timeout_seconds = 10;
-  int stress_repeat = 20;
+  int stress_repeat = 10;
   std::vector<std::string> uses;
   std::vector<Step> steps;
 

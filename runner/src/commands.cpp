@@ -536,7 +536,8 @@ int Commands::Reset(const std::string& spec, bool yes) {
 
   if (!yes) {
     if (isatty(0) == 0) {
-      std::cerr << "kata reset: not a terminal, so not asking: pass --yes to restore " << kata.RelativeDir()
+      std::cerr << "kata reset: not a terminal, so not asking: pass --yes (or `make reset-" << kata.number
+                << " YES=1`) to restore " << kata.RelativeDir()
                 << "'s starter files (yours are copied to " << shown_backup << " first)\n";
       return 2;
     }
