@@ -3,7 +3,7 @@
 # Registered as `testkit.websocket`, next to testkit's own tests.
 add_executable(web_server_tests ${CMAKE_SOURCE_DIR}/support/tests/web_server_test.cpp)
 target_link_libraries(web_server_tests PRIVATE kata_web)
-kata_test_main(web_server_tests)
+kata_test_main(web_server_tests HTTPLIB)  # plain HTTP checked with testkit's HttpClient
 kata_warnings(web_server_tests)
 add_test(NAME testkit.websocket COMMAND web_server_tests)
 set_tests_properties(testkit.websocket PROPERTIES TIMEOUT 120 LABELS testkit)
