@@ -250,7 +250,7 @@ TEST(WebServer, TheHandlerSeesAClientThatGoesAway) {
 }
 
 TEST(WebServer, ClosesQuicklyWithOpenConnectionsAndLeavesNoThreadBehind) {
-  const int threads_before = testkit::ThreadCount();
+  const int threads_before = testkit::LiveThreads();
   Pages pages;
   SocketFunc sockets(Shouter());
   auto server = std::make_unique<WebServer>(pages, sockets);
@@ -267,7 +267,7 @@ TEST(WebServer, ClosesQuicklyWithOpenConnectionsAndLeavesNoThreadBehind) {
   EXPECT_LT(Clock::now() - start, 1500ms);
   EXPECT_THAT(first.WaitForClose(), Optional(1001));
   server.reset();
-  EXPECT_TRUE(Eventually([&] { return testkit::ThreadCount() <= threads_before; }, 500ms));
+  EXPECT_TRUE(Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms));
 }
 
 }  // namespace

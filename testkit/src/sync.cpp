@@ -103,23 +103,7 @@ bool Rendezvous::Met() const {
                                        << " inside at once";
 }
 
-int LiveThreads() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("Threads:", 0) == 0) return std::stoi(line.substr(8));
-  }
-  return -1;
-}
-
 void NoThreadLeaks::SetUp() {
-  // ThreadSanitizer starts a background thread with the first thread the
-  // process creates; start and join one here so it is part of the baseline.
-  static const bool warmed_up = [] {
-    std::jthread([] {}).join();
-    return true;
-  }();
-  (void)warmed_up;
   baseline_ = LiveThreads();
 }
 

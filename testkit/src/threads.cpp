@@ -1,12 +1,13 @@
 #include "testkit/threads.h"
 
-#include <filesystem>
+#include <fstream>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace kata::testkit {
 
-int ThreadCount() {
+int LiveThreads() {
   // ThreadSanitizer starts a helper thread of its own when the process starts
   // its first thread. Start (and join) one here, once, so that the helper is
   // already there for the first count and every count compares like with like.
@@ -15,17 +16,12 @@ int ThreadCount() {
     return true;
   }();
   (void)warmed_up;
-  int count = 0;
-  std::error_code error;
-  for (std::filesystem::directory_iterator it("/proc/self/task", error), end; !error && it != end;
-       it.increment(error)) {
-    ++count;
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Threads:", 0) == 0) return std::stoi(line.substr(8));
   }
-  if (error || count == 0) {
-    throw std::runtime_error("testkit::ThreadCount: cannot list /proc/self/task: " +
-                             error.message());
-  }
-  return count;
+  throw std::runtime_error("testkit::LiveThreads: no Threads: line in /proc/self/status");
 }
 
 }  // namespace kata::testkit

@@ -10,8 +10,8 @@
 namespace kata::testkit {
 namespace {
 
-TEST(ThreadCount, SeesAThreadComeAndGo) {
-  const int before = ThreadCount();
+TEST(LiveThreads, SeesAThreadComeAndGo) {
+  const int before = LiveThreads();
   std::latch started(1);
   std::latch release(1);
   {
@@ -20,10 +20,10 @@ TEST(ThreadCount, SeesAThreadComeAndGo) {
       release.wait();
     });
     started.wait();
-    EXPECT_EQ(ThreadCount(), before + 1);
+    EXPECT_EQ(LiveThreads(), before + 1);
     release.count_down();
   }
-  EXPECT_TRUE(Eventually([&] { return ThreadCount() == before; }));
+  EXPECT_TRUE(Eventually([&] { return LiveThreads() == before; }));
 }
 
 }  // namespace

@@ -243,7 +243,7 @@ TEST(GameFinish, FinishingFromAnotherThreadStopsTheAlerts) {
 }
 
 TEST(GameFinish, DestroyingTheGameMidScheduleLeavesNothingBehind) {
-  const int threads_before = testkit::ThreadCount();
+  const int threads_before = testkit::LiveThreads();
   LockedOutput out;
   std::string at_destruction;
   {
@@ -260,7 +260,7 @@ TEST(GameFinish, DestroyingTheGameMidScheduleLeavesNothingBehind) {
     WaitUntilPast(clock, 100 * kFastMinute * 5);
     EXPECT_EQ(out.Str(), at_destruction) << "an alert came after the game was destroyed";
   }
-  EXPECT_TRUE(testkit::Eventually([&] { return testkit::ThreadCount() <= threads_before; }))
+  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= threads_before; }))
       << "a thread was left behind";
 }
 

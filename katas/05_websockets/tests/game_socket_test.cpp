@@ -180,7 +180,7 @@ TEST(BadSocketInput, APageThatGoesAwayMidGameEndsItAndCancelsItsAlerts) {
   http_server::InMemoryPlayerStore store;
   TexasHoldemFactory games(clock, store);
   Site site(games);
-  const int threads_before = testkit::ThreadCount();
+  const int threads_before = testkit::LiveThreads();
   {
     WebSocketClient client(site.WsUrl());
     client.Send("3");
@@ -193,7 +193,7 @@ TEST(BadSocketInput, APageThatGoesAwayMidGameEndsItAndCancelsItsAlerts) {
   EXPECT_TRUE(Eventually([&] { return site.Sockets().GamesInProgress() == 0; }));
   EXPECT_EQ(clock.PendingTimers(), 0) << "the abandoned game's alerts are still scheduled";
   EXPECT_EQ(store.GetPlayerScore("Ruth"), std::nullopt);
-  EXPECT_TRUE(Eventually([&] { return testkit::ThreadCount() <= threads_before; }))
+  EXPECT_TRUE(Eventually([&] { return testkit::LiveThreads() <= threads_before; }))
       << "the connection's thread is still running";
 }
 

@@ -146,14 +146,14 @@ TEST(NoLeak, TheWinnerDoesNotWaitForAServerThatNeverAnswers) {
   DelayedServer fast(0ms);
   never.WaitUntilReady();
   fast.WaitUntilReady();
-  const int threads_before = testkit::ThreadCount();
+  const int threads_before = testkit::LiveThreads();
   auto start = Clock::now();
 
   std::string winner = Racer(never.Url(), fast.Url());  // the default, 10 s timeout
 
   EXPECT_EQ(winner, fast.Url());
   EXPECT_LT(Clock::now() - start, 1s) << "did the racer wait for the loser?";
-  EXPECT_TRUE(testkit::Eventually([&] { return testkit::ThreadCount() <= threads_before; }, 500ms))
+  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms))
       << "a thread the racer started is still running: was the losing request cancelled?";
 }
 
@@ -162,7 +162,7 @@ TEST(NoLeak, ATimeoutReturnsOnTimeAndLeavesNoThreadBehind) {
   DelayedServer never_b(DelayedServer::kNever);
   never_a.WaitUntilReady();
   never_b.WaitUntilReady();
-  const int threads_before = testkit::ThreadCount();
+  const int threads_before = testkit::LiveThreads();
   auto start = Clock::now();
 
   std::string message = RaceErrorFrom([&] { Racer(never_a.Url(), never_b.Url(), 100ms); });
@@ -172,7 +172,7 @@ TEST(NoLeak, ATimeoutReturnsOnTimeAndLeavesNoThreadBehind) {
   EXPECT_LT(elapsed, 600ms) << "took much longer than its 100 ms timeout";
   EXPECT_THAT(message, HasSubstr(never_a.Url()));
   EXPECT_THAT(message, HasSubstr(never_b.Url()));
-  EXPECT_TRUE(testkit::Eventually([&] { return testkit::ThreadCount() <= threads_before; }, 500ms))
+  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms))
       << "a thread the racer started is still running: were the requests cancelled?";
 }
 

@@ -19,6 +19,8 @@
 #include <functional>
 #include <mutex>
 
+#include "testkit/threads.h"  // LiveThreads
+
 namespace kata::testkit {
 
 using namespace std::chrono_literals;
@@ -105,9 +107,6 @@ class Rendezvous {
   bool met_ = false;
   bool open_ = false;
 };
-
-// The number of threads in this process ("Threads:" in /proc/self/status).
-int LiveThreads();
 
 // A fixture that fails a test which leaves a thread running after it ends:
 // the C++ counterpart of a goroutine leak check. Use it as the base of a
