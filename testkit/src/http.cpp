@@ -24,4 +24,12 @@ http::Response Serve(http::Handler& handler, const http::Request& request) {
   return response;
 }
 
+http::Response Get(http::Handler& handler, std::string_view target) {
+  return Serve(handler, NewRequest("GET", target));
+}
+
+http::Response Post(http::Handler& handler, std::string_view target, std::string_view body) {
+  return Serve(handler, NewRequest("POST", target, body));
+}
+
 }  // namespace kata::testkit

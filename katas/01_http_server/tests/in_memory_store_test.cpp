@@ -23,14 +23,8 @@ namespace {
 using ::testing::Optional;
 namespace http = kata::http;
 namespace testkit = kata::testkit;
-
-http::Response Get(http::Handler& server, std::string_view target) {
-  return testkit::Serve(server, testkit::NewRequest("GET", target));
-}
-
-http::Response Post(http::Handler& server, std::string_view target) {
-  return testkit::Serve(server, testkit::NewRequest("POST", target));
-}
+using testkit::Get;
+using testkit::Post;
 
 // --- Step 4 -----------------------------------------------------------------
 

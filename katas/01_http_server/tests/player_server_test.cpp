@@ -16,14 +16,8 @@ using ::testing::Optional;
 using testing::StubPlayerStore;
 namespace http = kata::http;
 namespace testkit = kata::testkit;
-
-http::Response Get(http::Handler& server, std::string_view target) {
-  return testkit::Serve(server, testkit::NewRequest("GET", target));
-}
-
-http::Response Post(http::Handler& server, std::string_view target) {
-  return testkit::Serve(server, testkit::NewRequest("POST", target));
-}
+using testkit::Get;
+using testkit::Post;
 
 // --- Step 1 -----------------------------------------------------------------
 

@@ -23,18 +23,8 @@ using ::testing::Optional;
 using testing::StubLeagueStore;
 namespace http = kata::http;
 namespace testkit = kata::testkit;
-
-http::Response Send(http::Handler& server, std::string_view method, std::string_view target) {
-  return testkit::Serve(server, testkit::NewRequest(method, target));
-}
-
-http::Response Get(http::Handler& server, std::string_view target) {
-  return Send(server, "GET", target);
-}
-
-http::Response Post(http::Handler& server, std::string_view target) {
-  return Send(server, "POST", target);
-}
+using testkit::Get;
+using testkit::Post;
 
 // The body decoded as the client would: nlohmann/json with your from_json.
 std::vector<Player> LeagueFrom(const http::Response& response) {

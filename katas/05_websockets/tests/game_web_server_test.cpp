@@ -17,10 +17,7 @@ using ::testing::StartsWith;
 using testing::StubLeagueStore;
 namespace http = kata::http;
 namespace testkit = kata::testkit;
-
-http::Response Get(http::Handler& server, std::string_view target) {
-  return testkit::Serve(server, testkit::NewRequest("GET", target));
-}
+using testkit::Get;
 
 TEST(GamePage, IsServedAsHtml) {
   StubLeagueStore store;

@@ -2,6 +2,7 @@
 // without a socket, hand it to a handler, and look at the recorded response.
 //
 //   auto response = testkit::Serve(server, testkit::NewRequest("GET", "/players/Pepper"));
+//   // or, the same: testkit::Get(server, "/players/Pepper")
 //   EXPECT_EQ(response.status, 200);
 //   EXPECT_EQ(response.body, "20");
 //
@@ -25,6 +26,10 @@ http::Request NewRequest(std::string_view method, std::string_view target,
 
 // Calls the handler and returns what it wrote: status, headers and body.
 http::Response Serve(http::Handler& handler, const http::Request& request);
+
+// The requests most tests make, in one call: Serve(handler, NewRequest(...)).
+http::Response Get(http::Handler& handler, std::string_view target);
+http::Response Post(http::Handler& handler, std::string_view target, std::string_view body = "");
 
 // A handler made from a function, for test servers built inline.
 class HandlerFunc : public http::Handler {
