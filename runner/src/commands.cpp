@@ -406,6 +406,11 @@ void Commands::PrintProgressTable() {
   int steps_green = 0;
   int steps_total = 0;
   json out{{"katas", json::array()}};
+  size_t width = 0;  // the title column: the longest title, within reason
+  for (const auto& kata : katas) width = std::max(width, kata.title.size());
+  width = std::min<size_t>(width, 48);
+  size_t most_steps = 0;  // the step marks' column: as wide as the longest kata
+  for (const auto& kata : katas) most_steps = std::max(most_steps, kata.steps.size());
   for (const auto& kata : katas) {
     const KataProgress* state = progress_.Find(kata.id);
     bool green = state != nullptr && state->verdict == "PASS";
@@ -436,7 +441,8 @@ void Commands::PrintProgressTable() {
                             {"last_verdict", started ? json(state->verdict) : json(nullptr)},
                             {"at", started ? json(state->at) : json(nullptr)}, {"steps", steps}});
     if (!options_.json) {
-      std::string title = fmt::format("{:>2}  {:<34}", kata.number, kata.title.substr(0, 34));
+      std::string title = fmt::format("{:>2}  {:<{}}", kata.number, kata.title.substr(0, width), width);
+      row += std::string(most_steps - kata.steps.size(), ' ');
       std::cout << (&kata == current ? term_.Bold(title) : title) << " " << row << "  " << term_.Dim(last) << "\n";
       if (&kata == current || (started && !green)) {
         for (size_t i = 0; i < kata.steps.size(); ++i) {
