@@ -1,5 +1,7 @@
 #include "testkit/todo.h"
 
+#include <atomic>
+#include <mutex>
 #include <string>
 
 namespace kata::testkit {
@@ -17,7 +19,18 @@ std::string_view ShortFunctionName(std::string_view signature) {
   return head;
 }
 
+std::atomic<unsigned> todos_thrown = 0;
+std::mutex last_todo_mutex;
+std::string last_todo;  // guarded by last_todo_mutex
+
 }  // namespace
+
+unsigned TodosThrown() { return todos_thrown.load(); }
+
+std::string LastTodo() {
+  std::scoped_lock lock(last_todo_mutex);
+  return last_todo;
+}
 
 void Todo(std::string_view message, std::source_location where) {
   std::string text = "KATA_TODO at ";
@@ -28,6 +41,11 @@ void Todo(std::string_view message, std::source_location where) {
   text += ShortFunctionName(where.function_name());
   text += ": ";
   text += message;
+  {
+    std::scoped_lock lock(last_todo_mutex);
+    last_todo = text;
+  }
+  todos_thrown.fetch_add(1);
   throw TodoError(text);
 }
 

@@ -4,7 +4,9 @@
 //
 // Eventually polls the predicate until it holds or the timeout passes, and
 // returns a gtest AssertionResult that says how long it waited. The test
-// itself never sleeps; a green run is as fast as the code under test.
+// itself never sleeps; a green run is as fast as the code under test. When a
+// KATA_TODO is thrown on another thread while it waits (code still to be
+// written), it fails at once with that KATA_TODO's message.
 //
 // Thread safety: the predicate runs on the calling thread only.
 #pragma once

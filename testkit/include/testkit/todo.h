@@ -8,6 +8,7 @@
 
 #include <source_location>
 #include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace kata::testkit {
@@ -19,6 +20,13 @@ class TodoError : public std::logic_error {
 
 [[noreturn]] void Todo(std::string_view message,
                        std::source_location where = std::source_location::current());
+
+// How many KATA_TODOs this process has thrown so far, and the message of the
+// last one. testkit::Eventually uses them to stop waiting, with that message,
+// for something a server thread can no longer do because it hit a KATA_TODO.
+// Thread safety: may be called from any thread.
+unsigned TodosThrown();
+std::string LastTodo();
 
 }  // namespace kata::testkit
 
