@@ -118,8 +118,9 @@ function(kata_learner_pch)
   add_library(kata_learner_pch OBJECT ${CMAKE_BINARY_DIR}/kata_learner_pch.cpp)
   target_link_libraries(kata_learner_pch PRIVATE Threads::Threads)
   target_precompile_headers(kata_learner_pch PRIVATE
-    <algorithm> <atomic> <chrono> <condition_variable> <functional> <map> <memory> <mutex>
-    <optional> <stdexcept> <string> <string_view> <thread> <utility> <vector>)
+    <algorithm> <atomic> <chrono> <condition_variable> <deque> <filesystem> <fstream> <functional>
+    <istream> <latch> <map> <memory> <mutex> <optional> <ostream> <set> <sstream> <stdexcept>
+    <stop_token> <string> <string_view> <thread> <unordered_map> <utility> <vector>)
   kata_warnings(kata_learner_pch LEARNER)
 endfunction()
 
