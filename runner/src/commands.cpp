@@ -353,6 +353,7 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   if (result.red_step >= 0) {
     label = fmt::format("step {} {}", result.red_step + 1, Quote(kata.steps[static_cast<size_t>(result.red_step)].name));
   }
+  if (label.empty() && result.problem->verdict == Verdict::kCompile) label = "the kata does not build";
   PrintProblem(*result.problem, term_, label);
   if (!result.also_red.empty()) {
     std::string joined;
