@@ -179,6 +179,11 @@ ProcessResult RunProcess(const SpawnOptions& options) {
                                      std::chrono::duration<double>(options.test_timeout_seconds));
   size_t scanned = 0;
   bool open_pipe = true;
+  auto last_output = Clock::now();
+  auto next_blocked_check = last_output;
+  auto seconds_since = [](Clock::time_point then) {
+    return std::chrono::duration<double>(Clock::now() - then).count();
+  };
   while (open_pipe) {
     if (g_interrupted) {
       result.interrupted = true;
@@ -187,6 +192,21 @@ ProcessResult RunProcess(const SpawnOptions& options) {
     if (options.test_timeout_seconds > 0 && Clock::now() >= deadline) {
       result.timed_out = true;
       break;
+    }
+    // Quiet for a while: if no thread can move, waiting for the limit would
+    // only make the learner wait too.
+    if (options.inspect_on_timeout && options.quiet_seconds_before_deadlock_check > 0 &&
+        seconds_since(last_output) >= options.quiet_seconds_before_deadlock_check &&
+        Clock::now() >= next_blocked_check) {
+      std::string states;
+      if (AllThreadsBlocked(pid, states)) {
+        result.timed_out = true;
+        result.stopped_early = true;
+        result.all_blocked = true;
+        result.thread_states = states;
+        break;
+      }
+      next_blocked_check = Clock::now() + std::chrono::seconds(2);
     }
     pollfd pfd{fds[0], POLLIN, 0};
     int ready = poll(&pfd, 1, 100);
@@ -203,6 +223,7 @@ ProcessResult RunProcess(const SpawnOptions& options) {
       break;
     }
     result.output.append(buffer, static_cast<size_t>(n));
+    last_output = Clock::now();
     if (options.on_output) options.on_output(std::string_view(buffer, static_cast<size_t>(n)));
     // Each test that starts gets the full time again.
     size_t from = scanned > run_marker.size() ? scanned - run_marker.size() : 0;
@@ -214,8 +235,9 @@ ProcessResult RunProcess(const SpawnOptions& options) {
   }
 
   if (result.timed_out || result.interrupted) {
+    result.quiet_seconds = seconds_since(last_output);
     if (result.timed_out && options.inspect_on_timeout) {
-      result.all_blocked = AllThreadsBlocked(pid, result.thread_states);
+      if (!result.stopped_early) result.all_blocked = AllThreadsBlocked(pid, result.thread_states);
       std::string gdb = FindProgram("gdb");
       if (!gdb.empty()) {
         SpawnOptions dump;

@@ -21,7 +21,11 @@ struct SpawnOptions {
   // for this long (a per-test limit, so repeated stress runs are not cut short).
   double test_timeout_seconds = 0;
   // At the time-out: sample the threads' states and capture a gdb backtrace.
+  // Also, before it: after this many seconds without output, check every
+  // couple of seconds whether every thread is blocked, and if so stop the
+  // child then (a deadlock is found in seconds, not at the limit).
   bool inspect_on_timeout = false;
+  double quiet_seconds_before_deadlock_check = 6;
   // Called with each chunk of output as it arrives (for -v).
   std::function<void(std::string_view)> on_output;
 };
@@ -33,6 +37,8 @@ struct ProcessResult {
   bool spawn_failed = false;
   bool timed_out = false;
   bool all_blocked = false;  // at the time-out, no thread was running or using CPU
+  bool stopped_early = false;  // stopped before the limit because every thread was blocked
+  double quiet_seconds = 0;    // how long it had printed nothing when it was stopped
   std::string thread_states;  // e.g. "12345 S, 12346 S"
   std::string thread_dump;    // gdb's "thread apply all bt"
   bool interrupted = false;   // Ctrl-C while it ran

@@ -7,6 +7,8 @@
 #include <regex>
 #include <sstream>
 
+#include <fmt/format.h>
+
 namespace kata {
 namespace {
 
@@ -481,9 +483,12 @@ RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& contex
     Problem problem;
     problem.verdict = process.all_blocked ? Verdict::kDeadlock : Verdict::kTimeout;
     problem.test = attributed();
-    problem.headline = process.all_blocked
-                           ? "every thread is blocked: nothing can make progress (killed at the time limit)"
-                           : "still running at the time limit (a busy loop or a very slow test); killed";
+    problem.headline =
+        process.stopped_early
+            ? fmt::format("every thread is blocked: nothing can make progress (stopped after {:.0f} s without output)",
+                          process.quiet_seconds)
+        : process.all_blocked ? "every thread is blocked: nothing can make progress (killed at the time limit)"
+                              : "still running at the time limit (a busy loop or a very slow test); killed";
     if (!process.thread_dump.empty()) {
       problem.details = CondenseThreadDump(process.thread_dump, context);
       for (const auto& line : problem.details) {

@@ -81,6 +81,13 @@ check_infinite_loop)
   if command -v gdb >/dev/null; then
     has "$K/06_infinite_loop/countdown.cpp:"
   fi;;
+check_blocked_stops_early)
+  # A limit of 60 s, but every thread is blocked: stopped after about 6 s of silence.
+  start=$SECONDS
+  check 0 --expect DEADLOCK --binary "$BIN/kata_07_all_threads_blocked" --filter '*' --timeout 60
+  has "DEADLOCK Mailbox.ConsumerGetsTheValue"
+  has "stopped after"
+  (( SECONDS - start < 40 )) || fail "took $((SECONDS - start)) s: the 60 s limit, not the early stop";;
 check_all_threads_blocked)
   check 0 --expect DEADLOCK --binary "$BIN/kata_07_all_threads_blocked" --filter '*' --timeout 1
   has "DEADLOCK Mailbox.ConsumerGetsTheValue"
