@@ -189,15 +189,13 @@ function(add_kata dir)
   target_link_libraries(kata_${name} PRIVATE ${deps})
   kata_test_main(kata_${name} ${httplib})
   kata_warnings(kata_${name} LEARNER)
-  # A kata may tune its learner target in katas/NN_name/kata.cmake (a
-  # precompiled header for the one learner file that needs a heavy library);
-  # the others share the standard one.
+  kata_learner_pch()
+  target_precompile_headers(kata_${name} REUSE_FROM kata_learner_pch)
+  # A kata may tune its learner target in katas/NN_name/kata.cmake (kata 2
+  # compiles the one learner file that needs a heavy library on its own).
   if(EXISTS ${kata_dir}/kata.cmake)
     set(KATA_LEARNER_TARGET kata_${name})
     include(${kata_dir}/kata.cmake)
-  else()
-    kata_learner_pch()
-    target_precompile_headers(kata_${name} REUSE_FROM kata_learner_pch)
   endif()
 
   # Self-checks.
