@@ -127,16 +127,29 @@ void RealClock::Impl::Run(std::stop_token stop) {
   }
 }
 
+namespace {
+
+// `value` units as a Duration, or nullopt when that does not fit (a blind
+// unit of 10^18 minutes would overflow into a negative number).
+template <typename Unit>
+std::optional<Duration> InUnits(long long value) {
+  constexpr auto kMost = std::chrono::duration_cast<Unit>(Duration::max()).count();
+  if (value > kMost) return std::nullopt;
+  return std::chrono::duration_cast<Duration>(Unit(value));
+}
+
+}  // namespace
+
 std::optional<Duration> ParseDuration(std::string_view text) {
   long long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (error != std::errc() || end == text.data() || value <= 0) return std::nullopt;
   const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
   using namespace std::chrono;
-  if (unit == "us") return duration_cast<Duration>(microseconds(value));
-  if (unit == "ms") return duration_cast<Duration>(milliseconds(value));
-  if (unit == "s") return duration_cast<Duration>(seconds(value));
-  if (unit == "m" || unit == "min") return duration_cast<Duration>(minutes(value));
+  if (unit == "us") return InUnits<microseconds>(value);
+  if (unit == "ms") return InUnits<milliseconds>(value);
+  if (unit == "s") return InUnits<seconds>(value);
+  if (unit == "m" || unit == "min") return InUnits<minutes>(value);
   return std::nullopt;
 }
 
