@@ -267,6 +267,8 @@ KataResult Commands::RunKata(const Kata& kata) {
     repeated.repeat = kata.stress_repeat;
     repeated.log_path = LogDir() / (kata.id + ".stress.log");
     TestRun stress_run = RunTests(repeated, context);
+    result.stressed = stress;
+    result.stress_repeat = kata.stress_repeat;
     result.logs.push_back(stress_run.log_path);
     absorb(stress_run);
     result.steps = states(completed);
@@ -341,7 +343,14 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   std::cout << "\n";
   if (!result.problem) {
     std::cout << term_.VerdictWord(Verdict::kPass) << "every step is green";
-    std::cout << fmt::format(" ({:.1f} s)\n", result.seconds);
+    std::string stressed;
+    for (int step : result.stressed) stressed += (stressed.empty() ? "" : ", ") + std::to_string(step + 1);
+    if (!stressed.empty()) {
+      std::cout << fmt::format(" ({:.1f} s; step{} {} ran {} more times, shuffled)\n", result.seconds,
+                               result.stressed.size() > 1 ? "s" : "", stressed, result.stress_repeat);
+    } else {
+      std::cout << fmt::format(" ({:.1f} s)\n", result.seconds);
+    }
     const auto& katas = Catalog();
     auto it = std::find_if(katas.begin(), katas.end(), [&](const Kata& k) { return k.number > kata.number; });
     std::cout << "next: compare with the reference (`kata solution " << kata.number << "`)";
@@ -378,6 +387,10 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
            {"logs", logs},        {"next", result.next},    {"seconds", result.seconds},
            {"build_seconds", result.build_seconds},          {"test_seconds", result.test_seconds}};
   out["red_step"] = result.red_step >= 0 ? json(result.red_step + 1) : json(nullptr);
+  json stressed = json::array();
+  for (int step : result.stressed) stressed.push_back(step + 1);
+  out["stressed_steps"] = stressed;  // steps that ran again, repeated and shuffled
+  out["stress_repeat"] = result.stress_repeat;
   out["problem"] = result.problem ? ProblemJson(*result.problem) : json(nullptr);
   std::cout << out.dump(2) << "\n";
 }

@@ -46,6 +46,8 @@ struct KataResult {
   double seconds = 0;
   double build_seconds = 0;  // the ninja call (and configure, the first time)
   double test_seconds = 0;   // the test processes
+  std::vector<int> stressed;  // 0-based steps that ran again, repeated and shuffled
+  int stress_repeat = 0;
   bool interrupted = false;
 };
 
