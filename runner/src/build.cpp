@@ -1,5 +1,6 @@
 #include "build.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <regex>
@@ -25,7 +26,9 @@ std::vector<std::string> Lines(const std::string& text) {
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
+    // Cut, as SplitLines in verdict.cpp does: std::regex recurses once per
+    // character, and a line of some 30,000 characters overflowed the stack.
+    lines.push_back(text.substr(start, std::min<size_t>(end - start, 8192)));
     start = end + 1;
   }
   return lines;

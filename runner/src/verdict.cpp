@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <charconv>
 #include <csignal>
 #include <cstring>
 #include <regex>
@@ -26,13 +28,19 @@ std::string Trim(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
+// Lines are cut to this length. libstdc++'s std::regex recurses once per
+// character it matches, and a line of some 30,000 characters overflowed the
+// runner's stack (found by tests/fuzz/runner_output.cpp). Nothing the runner
+// looks for is that long.
+constexpr size_t kMaxLineLength = 8192;
+
 std::vector<std::string> SplitLines(std::string_view text) {
   std::vector<std::string> lines;
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    std::string line(text.substr(start, end - start));
+    std::string line(text.substr(start, std::min(end - start, kMaxLineLength)));
     if (!line.empty() && line.back() == '\r') line.pop_back();
     lines.push_back(std::move(line));
     start = end + 1;
@@ -77,6 +85,13 @@ std::string RelativePath(const std::string& file, const SourceContext& context, 
   return relative;
 }
 
+// "12" -> 12; 0 for a number too large for an int (std::stoi would throw).
+int LineNumber(std::string_view digits) {
+  int number = 0;
+  if (std::from_chars(digits.data(), digits.data() + digits.size(), number).ec != std::errc()) return 0;
+  return number;
+}
+
 bool IsTestFile(const std::string& file) {
   return file.find("/tests/") != std::string::npos || file.find("_test.cpp") != std::string::npos;
 }
@@ -113,13 +128,40 @@ bool ParseTsanFrame(const std::string& line, const SourceContext& context, Frame
   if (std::regex_match(location, match, kLocation)) {
     frame.function = rest.substr(0, last_space);
     frame.file = RelativePath(match[1].str(), context, frame.in_repo);
-    frame.line = std::stoi(match[2].str());
+    frame.line = LineNumber(match[2].str());
   } else {
     frame.function = rest;
     frame.file.clear();
     frame.line = 0;
     frame.in_repo = false;
   }
+  return true;
+}
+
+// gdb's "#9  0x000055d3c52ff101 in fixture::Mailbox::Take (this=0x7ffc) at /work/main/x/mailbox.cpp:10":
+// the function before the first " (", and the file and line after the last
+// ") at ". False for a frame without a file. (It was a regular expression,
+// R"(^#\d+\s+(?:0x[0-9a-f]+ in )?(.+?) \(.*\) at (.+):(\d+)$)", whose three
+// open-ended groups took minutes on a hostile line of 4 KiB.)
+bool ParseGdbFrame(std::string_view line, std::string& function, std::string& file, int& number) {
+  if (!StartsWith(line, "#")) return false;
+  size_t at = line.find_first_not_of("0123456789", 1);
+  if (at == 1 || at == std::string_view::npos || !std::isspace(static_cast<unsigned char>(line[at]))) return false;
+  while (at < line.size() && std::isspace(static_cast<unsigned char>(line[at]))) ++at;
+  std::string_view rest = line.substr(at);
+  if (StartsWith(rest, "0x")) {
+    size_t in = rest.find_first_not_of("0123456789abcdef", 2);
+    if (in != 2 && in != std::string_view::npos && rest.substr(in, 4) == " in ") rest.remove_prefix(in + 4);
+  }
+  size_t digits = rest.find_last_not_of("0123456789");
+  if (digits == std::string_view::npos || digits + 1 == rest.size() || rest[digits] != ':') return false;
+  size_t open = rest.find(" (", 1);
+  if (open == std::string_view::npos || digits < 6) return false;
+  size_t close = rest.rfind(") at ", digits - 6);  // a file of one character at least
+  if (close == std::string_view::npos || close < open + 2) return false;
+  function = std::string(rest.substr(0, open));
+  file = std::string(rest.substr(close + 5, digits - close - 5));
+  number = LineNumber(rest.substr(digits + 1));
   return true;
 }
 
@@ -522,20 +564,17 @@ std::vector<std::string> CondenseThreadDump(std::string_view dump, const SourceC
   };
   std::vector<Thread> threads;
   static const std::regex kThread(R"(^Thread (\d+) \(Thread 0x[0-9a-f]+ \(LWP (\d+)\)(?: \"([^\"]*)\")?\):?)");
-  static const std::regex kFrame(R"(^#\d+\s+(?:0x[0-9a-f]+ in )?(.+?) \(.*\) at (.+):(\d+)$)");
   static const std::regex kBareFrame(R"(^#\d+\s+(?:0x[0-9a-f]+ in )?([^ ]+))");
   for (const auto& line : SplitLines(dump)) {
     std::smatch match;
+    Frame frame;
+    std::string file;
     if (std::regex_search(line, match, kThread)) {
       threads.push_back({"Thread " + match[1].str() + " (LWP " + match[2].str() + ")", {}});
-    } else if (!threads.empty() && std::regex_match(line, match, kFrame)) {
-      Frame frame;
-      frame.function = match[1].str();
-      frame.file = RelativePath(match[2].str(), context, frame.in_repo);
-      frame.line = std::stoi(match[3].str());
+    } else if (!threads.empty() && ParseGdbFrame(line, frame.function, file, frame.line)) {
+      frame.file = RelativePath(file, context, frame.in_repo);
       threads.back().frames.push_back(frame);
     } else if (!threads.empty() && std::regex_search(line, match, kBareFrame)) {
-      Frame frame;
       frame.function = match[1].str();
       threads.back().frames.push_back(frame);
     }
