@@ -15,33 +15,13 @@
 # as "player_server.h"; they are compiled once per target (kata, solution) and
 # not again when a learner's .cpp changes, so an edit recompiles one file and relinks.
 
-# kata_test_main(target [HTTPLIB]): a test executable with gmock's main,
-# testkit, and ThreadSanitizer's default options compiled in: those of
-# testkit/src/tsan_options_httplib.cpp for a binary that runs cpp-httplib (an
-# uninstrumented library), else testkit/src/tsan_options.cpp.
+# kata_test_main(target): a test executable with gmock's main, testkit, and
+# ThreadSanitizer's default options compiled in (testkit/src/tsan_options.cpp).
 function(kata_test_main target)
-  cmake_parse_arguments(ARG "HTTPLIB" "" "" ${ARGN})
   if(KATA_SANITIZER STREQUAL "thread")
-    if(ARG_HTTPLIB)
-      target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/testkit/src/tsan_options_httplib.cpp)
-    else()
-      target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/testkit/src/tsan_options.cpp)
-    endif()
+    target_sources(${target} PRIVATE ${CMAKE_SOURCE_DIR}/testkit/src/tsan_options.cpp)
   endif()
   target_link_libraries(${target} PRIVATE testkit GTest::gmock_main)
-endfunction()
-
-# In `out`, HTTPLIB when one of the test sources includes testkit's
-# test_server.h (TestServer and HttpClient are cpp-httplib), else nothing.
-function(kata_httplib_option out)
-  set(option "")
-  foreach(source IN LISTS ARGN)
-    file(STRINGS ${source} hit REGEX "#include \"testkit/test_server\.h\"")
-    if(hit)
-      set(option HTTPLIB)
-    endif()
-  endforeach()
-  set(${out} ${option} PARENT_SCOPE)
 endfunction()
 
 set(KATA_STRESS_REPEAT 10 CACHE STRING "How often the self-checks repeat a stress step (a kata.toml's stress_repeat wins)")
@@ -179,15 +159,14 @@ function(add_kata dir)
   kata_test_objects(solution_tests_${name} ${solution_dir} "${test_sources}" "${deps}")
   add_executable(solution_${name} $<TARGET_OBJECTS:solution_tests_${name}>)
   target_link_libraries(solution_${name} PRIVATE solution_lib_${name} ${deps})
-  kata_httplib_option(httplib ${test_sources})
-  kata_test_main(solution_${name} ${httplib})
+  kata_test_main(solution_${name})
 
   # Tests against the learner's files: warnings shown, never errors.
   kata_test_objects(kata_tests_${name} ${kata_dir} "${test_sources}" "${deps}")
   add_executable(kata_${name} ${learner_sources} $<TARGET_OBJECTS:kata_tests_${name}>)
   target_include_directories(kata_${name} PRIVATE ${kata_dir})
   target_link_libraries(kata_${name} PRIVATE ${deps})
-  kata_test_main(kata_${name} ${httplib})
+  kata_test_main(kata_${name})
   kata_warnings(kata_${name} LEARNER)
   kata_learner_pch()
   target_precompile_headers(kata_${name} REUSE_FROM kata_learner_pch)
@@ -277,7 +256,7 @@ function(kata_add_mutants name deps)
     add_executable(mutant_${name}_${mutant} ${mutant_sources} $<TARGET_OBJECTS:${test_objects}>)
     target_include_directories(mutant_${name}_${mutant} PRIVATE ${root}/solutions/${name})
     target_link_libraries(mutant_${name}_${mutant} PRIVATE ${deps})
-    kata_test_main(mutant_${name}_${mutant} ${httplib})
+    kata_test_main(mutant_${name}_${mutant})
     kata_warnings(mutant_${name}_${mutant})
 
     kata_filter(filter ${K_STEP_${step}_SUITES})

@@ -1,27 +1,58 @@
 #include "testkit/test_server.h"
 
-#include <httplib.h>
-#include <sys/socket.h>
+// <utility> before the Asio headers: with g++ 12 in C++20 mode some Asio
+// headers use std::exchange without including it.
+#include <utility>
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
-#include <thread>
 
-#include "kata/httplib_adapter.h"
+#include "kata/web_server.h"
+#include "kata/websocket.h"
 
 namespace kata::testkit {
 
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// TestServer serves plain HTTP only: a websocket upgrade is closed at once.
+class NoSockets : public ws::SocketHandler {
+ public:
+  void ServeSocket(const http::Request&, ws::Connection& connection) override {
+    connection.Close(ws::CloseCode::kPolicyViolation, "this test server serves no websockets");
+  }
+};
+
+}  // namespace
+
+// The server is kata::web::WebServer, the Boost.Beast server that
+// poker_server runs, and not a library built without ThreadSanitizer: every
+// access and every lock in a test that uses it is seen by TSan, so nothing
+// has to be silenced (docs/architecture.md, "ThreadSanitizer options").
 struct TestServer::Impl {
   std::unique_ptr<HandlerFunc> owned_handler;
-  httplib::Server server;
+  NoSockets no_sockets;
   std::stop_source stop;
-  std::jthread listener;
-  std::string url;
-  int port = 0;
+  std::optional<web::WebServer> server;
   std::once_flag closed;
 
-  void Start(http::Handler& handler);
+  void Start(http::Handler& handler) {
+    // Eight handlers at once: the katas' loopback tests send from up to
+    // eight threads, and a test server that never answers (kata 6) must not
+    // hold up the others.
+    server.emplace(handler, no_sockets, web::WebServerOptions{.host = "127.0.0.1", .http_threads = 8});
+  }
 };
 
 TestServer::TestServer(http::Handler& handler) : impl_(std::make_unique<Impl>()) {
@@ -35,67 +66,106 @@ TestServer::TestServer(HandlerFunc::Function handler) : impl_(std::make_unique<I
 
 TestServer::~TestServer() { Close(); }
 
-const std::string& TestServer::Url() const { return impl_->url; }
-int TestServer::Port() const { return impl_->port; }
+const std::string& TestServer::Url() const { return impl_->server->Url(); }
+int TestServer::Port() const { return impl_->server->Port(); }
 std::stop_token TestServer::StopToken() const { return impl_->stop.get_token(); }
 
 void TestServer::Close() {
   std::call_once(impl_->closed, [this] {
     impl_->stop.request_stop();
-    impl_->server.stop();
-    if (impl_->listener.joinable()) impl_->listener.join();
+    impl_->server->Close();
   });
 }
 
-void TestServer::Impl::Start(http::Handler& handler) {
-  Impl& impl = *this;
-  http::Mount(impl.server, handler);
-  // An idle keep-alive connection holds a worker thread until this timeout
-  // (whole seconds), and stop() waits for the workers. Zero closes a
-  // connection that stays idle for a few milliseconds; a client that sends
-  // its requests back to back keeps reusing its connection.
-  impl.server.set_keep_alive_timeout(0);
-  // Debian's cpp-httplib listens with a backlog of 5: when more clients
-  // connect at once than the server has accepted yet, the kernel drops their
-  // SYNs and they retry a second later (a test that takes 1.1 s instead of
-  // 0.1 s). Listening again on the same socket raises the backlog.
-  int listening_socket = -1;
-  impl.server.set_socket_options([&listening_socket](socket_t sock) {
-    int yes = 1;
-    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    listening_socket = sock;
-  });
-  impl.port = impl.server.bind_to_any_port("127.0.0.1");
-  if (impl.port <= 0) {
-    throw std::runtime_error("testkit::TestServer: cannot bind 127.0.0.1 to an ephemeral port");
-  }
-  if (listening_socket >= 0) ::listen(listening_socket, SOMAXCONN);
-  impl.url = "http://127.0.0.1:" + std::to_string(impl.port);
-  impl.listener = std::jthread([&impl] { impl.server.listen_after_bind(); });
-  // stop() before listen_after_bind() has started its loop would hang, so
-  // the constructor returns only once the server is running.
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (!impl.server.is_running()) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      throw std::runtime_error("testkit::TestServer: " + impl.url + " did not start within 10 s");
-    }
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
-  }
-}
-
+// A blocking client over Beast: each call runs the io_context on the
+// calling thread until the exchange is done or its deadline passes.
 struct HttpClient::Impl {
   std::string base_url;
-  httplib::Client client;
-  explicit Impl(std::string_view url) : base_url(url), client(std::string(url)) {
-    client.set_keep_alive(true);
-    client.set_url_encode(false);  // send targets exactly as the test wrote them
-    client.set_connection_timeout(5);
-    client.set_read_timeout(10);
+  std::string host;
+  std::string port;
+  asio::io_context io;
+  std::optional<beast::tcp_stream> stream;  // open while the server keeps the connection alive
+  beast::flat_buffer buffer;
+
+  explicit Impl(std::string_view url) : base_url(url) {
+    constexpr std::string_view kScheme = "http://";
+    if (!url.starts_with(kScheme)) {
+      throw std::runtime_error("testkit::HttpClient: not an http:// URL: " + base_url);
+    }
+    std::string_view authority = url.substr(kScheme.size());
+    authority = authority.substr(0, authority.find('/'));
+    auto colon = authority.rfind(':');
+    host = std::string(authority.substr(0, colon));
+    port = colon == std::string_view::npos ? "80" : std::string(authority.substr(colon + 1));
+  }
+
+  // Runs one asynchronous operation to its end, or throws at the deadline.
+  template <typename Start>
+  beast::error_code Await(Start start) {
+    beast::error_code result;
+    bool done = false;
+    start([&](beast::error_code error, auto&&...) {
+      result = error;
+      done = true;
+    });
+    io.restart();
+    while (!done && io.run_one() > 0) {
+    }
+    return result;
+  }
+
+  void Connect(const std::string& what) {
+    tcp::resolver resolver(io);
+    beast::error_code error;
+    auto endpoints = resolver.resolve(host, port, error);
+    if (error) Fail(what, "cannot resolve " + host, error);
+    stream.emplace(io);
+    buffer.clear();
+    stream->expires_after(std::chrono::seconds(5));
+    error = Await([&](auto handler) { stream->async_connect(endpoints, std::move(handler)); });
+    if (error) {
+      stream.reset();
+      Fail(what, "cannot connect", error);
+    }
+  }
+
+  // One request and its response on the open connection. Empty when the
+  // server had already closed a kept-alive connection before reading a byte
+  // of this request: the caller then sends it again on a new one.
+  std::optional<bhttp::response<bhttp::string_body>> Exchange(bhttp::request<bhttp::string_body>& request,
+                                                             bool reused, const std::string& what) {
+    stream->expires_after(std::chrono::seconds(10));
+    beast::error_code error =
+        Await([&](auto handler) { bhttp::async_write(*stream, request, std::move(handler)); });
+    if (error) {
+      stream.reset();
+      if (reused) return std::nullopt;
+      Fail(what, "cannot send the request", error);
+    }
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(64 * 1024 * 1024);
+    error = Await([&](auto handler) { bhttp::async_read(*stream, buffer, parser, std::move(handler)); });
+    if (error) {
+      bool nothing_came = !parser.got_some();
+      stream.reset();
+      if (reused && nothing_came &&
+          (error == bhttp::error::end_of_stream || error == asio::error::connection_reset)) {
+        return std::nullopt;
+      }
+      Fail(what, error == beast::error::timeout ? "no answer within 10 s" : "cannot read the response", error);
+    }
+    auto response = parser.release();
+    if (!response.keep_alive()) stream.reset();
+    return response;
+  }
+
+  [[noreturn]] void Fail(const std::string& what, const std::string& cause, const beast::error_code& error) {
+    throw std::runtime_error("testkit::HttpClient: " + what + " failed: " + cause + " (" + error.message() +
+                             ")");
   }
 };
 
-HttpClient::HttpClient(std::string_view base_url)
-    : impl_(std::make_unique<Impl>(base_url)) {}
+HttpClient::HttpClient(std::string_view base_url) : impl_(std::make_unique<Impl>(base_url)) {}
 HttpClient::~HttpClient() = default;
 
 http::Response HttpClient::Get(std::string_view target) { return Send("GET", target); }
@@ -104,27 +174,36 @@ http::Response HttpClient::Post(std::string_view target, std::string_view body) 
   return Send("POST", target, body);
 }
 
-http::Response HttpClient::Send(std::string_view method, std::string_view target,
-                                std::string_view body, const http::Headers& headers) {
-  httplib::Request request;
-  request.method = std::string(method);
-  request.path = std::string(target);
-  request.body = std::string(body);
-  for (const auto& [key, value] : headers) request.headers.emplace(key, value);
-  if (!body.empty() && !request.has_header("Content-Type")) {
-    request.headers.emplace("Content-Type", "text/plain");
+http::Response HttpClient::Send(std::string_view method, std::string_view target, std::string_view body,
+                                const http::Headers& headers) {
+  Impl& impl = *impl_;
+  const std::string what = std::string(method) + " " + impl.base_url + std::string(target);
+  bhttp::request<bhttp::string_body> request;
+  request.method_string(std::string(method));
+  request.target(std::string(target));  // exactly as the test wrote it
+  request.version(11);
+  request.set(bhttp::field::host, impl.host + ":" + impl.port);
+  request.keep_alive(true);
+  for (const auto& [name, value] : headers) request.insert(name, value);
+  if (!body.empty() && request.find(bhttp::field::content_type) == request.end()) {
+    request.set(bhttp::field::content_type, "text/plain");
   }
-  auto result = impl_->client.send(request);
-  if (!result) {
-    throw std::runtime_error("testkit::HttpClient: " + std::string(method) + " " +
-                             impl_->base_url + std::string(target) + " failed: " +
-                             httplib::to_string(result.error()));
+  request.body() = std::string(body);
+  request.prepare_payload();
+
+  std::optional<bhttp::response<bhttp::string_body>> response;
+  if (impl.stream) response = impl.Exchange(request, /*reused=*/true, what);
+  if (!response) {
+    impl.Connect(what);
+    response = impl.Exchange(request, /*reused=*/false, what);
   }
-  http::Response response;
-  response.status = result->status;
-  for (const auto& [key, value] : result->headers) response.headers.emplace(key, value);
-  response.body = result->body;
-  return response;
+  http::Response out;
+  out.status = static_cast<int>(response->result_int());
+  for (const auto& field : *response) {
+    out.headers.emplace(std::string(field.name_string()), std::string(field.value()));
+  }
+  out.body = std::move(response->body());
+  return out;
 }
 
 }  // namespace kata::testkit

@@ -5,6 +5,7 @@
 // second_deadlock_stack: a lock-order inversion report shows where both
 // locks were taken, not only one.
 //
-// Test binaries that talk to cpp-httplib get tsan_options_httplib.cpp
-// instead (see there, and kata_test_main in cmake/Katas.cmake).
+// Nothing else: every binary runs with TSan's lock-order detector on, and
+// with no option that hides reports (docs/architecture.md says why the
+// test server is not cpp-httplib).
 extern "C" const char* __tsan_default_options() { return "second_deadlock_stack=1"; }

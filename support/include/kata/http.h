@@ -2,9 +2,9 @@
 //
 // A handler sees a parsed request and fills in a response; it never touches a
 // socket. testkit builds requests in-process for unit tests, and
-// kata/httplib_adapter.h mounts the same handler on a real cpp-httplib server.
-// Keeping these types free of httplib keeps the learner's files fast to
-// compile.
+// kata/web_server.h serves the same handler on a real socket (testkit's
+// TestServer and poker_server both use it). Keeping these types free of any
+// HTTP library keeps the learner's files fast to compile.
 //
 // Thread safety: Request and Response are plain values. A Handler's
 // ServeHttp may be called from many threads at once by a real server.
