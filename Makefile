@@ -41,7 +41,7 @@ kata: runner
 	@$(KATA)
 
 kata-%: runner
-	@$(KATA) run $*
+	@$(KATA) run $* $(if $(SEED),--seed $(SEED))
 
 hint-%: runner
 	@$(KATA) hint $*

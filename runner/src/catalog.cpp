@@ -1,7 +1,9 @@
 #include "catalog.h"
 
 #include <algorithm>
+#include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -21,6 +23,23 @@ std::vector<std::string> StringArray(const toml::node_view<const toml::node>& no
     }
   }
   return out;
+}
+
+// The suites of the kata's tests that kata.toml does not list become the
+// last step.
+void AddLearnerTests(Kata& kata) {
+  std::set<std::string> listed;
+  for (const auto& step : kata.steps) listed.insert(step.suites.begin(), step.suites.end());
+  Step own;
+  own.name = "Your own tests";
+  own.learner_tests = true;
+  for (const auto& definition : SuitesDefinedIn(kata.dir / "tests")) {
+    if (!listed.contains(definition.suite)) own.suites.push_back(definition.suite);
+  }
+  if (own.suites.empty()) return;
+  own.hints = {"These are the suites you added to katas/" + kata.id + "/tests: no step of kata.toml lists them, so "
+               "they run last, after every given step. Read the failing assertion as you would any other."};
+  kata.steps.push_back(std::move(own));
 }
 
 Kata ParseKata(const fs::path& dir) {
@@ -60,6 +79,7 @@ Kata ParseKata(const fs::path& dir) {
     }
   }
   if (kata.steps.empty()) throw std::runtime_error("katas/" + kata.id + "/kata.toml: no [[steps]]");
+  AddLearnerTests(kata);
   return kata;
 }
 
@@ -91,6 +111,32 @@ std::string Kata::Filter() const {
   std::vector<int> all;
   for (size_t i = 0; i < steps.size(); ++i) all.push_back(static_cast<int>(i));
   return Filter(all);
+}
+
+std::vector<SuiteDefinition> SuitesDefinedIn(const fs::path& tests_dir) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(tests_dir, error)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".cpp") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  static const std::regex kDefinition(R"(^\s*(?:TEST|TEST_F|TEST_P|TYPED_TEST|TYPED_TEST_P)\s*\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,)");
+  std::vector<SuiteDefinition> out;
+  std::set<std::string> seen;
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      if (line.find("TEST") == std::string::npos) continue;
+      std::smatch match;
+      if (std::regex_search(line, match, kDefinition) && seen.insert(match[1].str()).second) {
+        out.push_back({match[1].str(), file, number});
+      }
+    }
+  }
+  return out;
 }
 
 std::vector<Kata> LoadCatalog(const fs::path& root) {

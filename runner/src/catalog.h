@@ -21,6 +21,17 @@ struct Step {
   std::vector<std::string> suites;
   bool stress = false;
   std::vector<std::string> hints;
+  // Not in kata.toml: the suites the learner added to the kata's tests,
+  // gathered in one last step so that they run and count (see LoadCatalog).
+  bool learner_tests = false;
+};
+
+// Where a test file defines a GoogleTest suite: TEST(Suite, ...),
+// TEST_F(Suite, ...), TEST_P, TYPED_TEST.
+struct SuiteDefinition {
+  std::string suite;
+  std::filesystem::path file;
+  int line = 0;
 };
 
 struct Kata {
@@ -44,7 +55,15 @@ struct Kata {
   std::string Filter(const std::vector<int>& steps) const;
 };
 
+// Every kata, in order. A suite defined in a kata's tests that no step of its
+// kata.toml lists (a test the learner wrote) becomes part of an extra last
+// step, "Your own tests": it runs on every `kata run`, and the kata is not
+// green while it fails.
 std::vector<Kata> LoadCatalog(const std::filesystem::path& root);
+
+// The suites defined in the *.cpp files of a folder, in file and line order,
+// each once (its first definition).
+std::vector<SuiteDefinition> SuitesDefinedIn(const std::filesystem::path& tests_dir);
 
 // "1", "01", "01_http_server" -> the kata; UsageError naming the choices otherwise.
 const Kata& FindKata(const std::vector<Kata>& katas, const std::string& spec);

@@ -13,7 +13,10 @@
 #include <set>
 
 #include "build.h"
+#include "lint.h"
 #include "process.h"
+#include "run_lock.h"
+#include "stress.h"
 
 namespace kata {
 
@@ -163,6 +166,7 @@ int Commands::Check(const CheckOptions& check) {
 // ---- run -----------------------------------------------------------------
 
 KataResult Commands::RunKata(const Kata& kata) {
+  RunLock lock(options_.build_dir, "kata run " + std::to_string(kata.number));
   KataResult result;
   auto start = std::chrono::steady_clock::now();
   result.steps.assign(kata.steps.size(), StepState::kNotRun);
@@ -261,16 +265,34 @@ KataResult Commands::RunKata(const Kata& kata) {
                                      [](StepState s) { return s == StepState::kGreen; });
     if (kata.steps[i].stress && earlier_green) stress.push_back(static_cast<int>(i));
   }
-  if (!stress.empty() && !result.interrupted && kata.stress_repeat > 1) {
-    TestRunOptions repeated = first;
-    repeated.filter = kata.Filter(stress);
-    repeated.repeat = kata.stress_repeat;
-    repeated.log_path = LogDir() / (kata.id + ".stress.log");
-    TestRun stress_run = RunTests(repeated, context);
+  if (!stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed)) {
+    StressOptions stress_options;
+    stress_options.run = first;
+    stress_options.run.filter = kata.Filter(stress);
+    stress_options.run.verbose = false;  // the repetitions run side by side
+    stress_options.repetitions = kata.stress_repeat;
+    stress_options.seed = options_.seed;
+    stress_options.log_dir = LogDir();
+    stress_options.log_prefix = kata.id;
+    StressOutcome outcome = RunStress(stress_options, context);
     result.stressed = stress;
-    result.stress_repeat = kata.stress_repeat;
-    result.logs.push_back(stress_run.log_path);
-    absorb(stress_run);
+    result.stress_repeat = static_cast<int>(outcome.repetitions.size());
+    result.stress_seconds = outcome.seconds;
+    result.stress_summary = outcome.Summary();
+    result.interrupted = result.interrupted || outcome.interrupted;
+    auto red = outcome.Red();
+    for (const auto& repetition : outcome.repetitions) {
+      result.stress_seeds.push_back(repetition.seed);
+      if (repetition.worst) result.stress_red_seeds.push_back(repetition.seed);
+    }
+    // The first red repetition tells the story; the others only count.
+    if (!red.empty()) {
+      absorb(red.front()->run);
+      result.logs.push_back(red.front()->run.log_path);
+      result.stress_replay = "make kata-" + std::to_string(kata.number) + " SEED=" + std::to_string(red.front()->seed);
+    } else if (!outcome.repetitions.empty()) {
+      for (const auto& repetition : outcome.repetitions) result.test_seconds += repetition.run.process.seconds;
+    }
     result.steps = states(completed);
   }
 
@@ -342,15 +364,8 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   }
   std::cout << "\n";
   if (!result.problem) {
-    std::cout << term_.VerdictWord(Verdict::kPass) << "every step is green";
-    std::string stressed;
-    for (int step : result.stressed) stressed += (stressed.empty() ? "" : ", ") + std::to_string(step + 1);
-    if (!stressed.empty()) {
-      std::cout << fmt::format(" ({:.1f} s; step{} {} ran {} more times, shuffled)\n", result.seconds,
-                               result.stressed.size() > 1 ? "s" : "", stressed, result.stress_repeat);
-    } else {
-      std::cout << fmt::format(" ({:.1f} s)\n", result.seconds);
-    }
+    std::cout << term_.VerdictWord(Verdict::kPass) << fmt::format("every step is green ({:.1f} s)\n", result.seconds);
+    PrintStress(result);
     const auto& katas = Catalog();
     auto it = std::find_if(katas.begin(), katas.end(), [&](const Kata& k) { return k.number > kata.number; });
     std::cout << "next: compare with the reference (`kata solution " << kata.number << "`)";
@@ -364,6 +379,7 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   }
   if (label.empty() && result.problem->verdict == Verdict::kCompile) label = "the kata does not build";
   PrintProblem(*result.problem, term_, label);
+  PrintStress(result);
   if (!result.also_red.empty()) {
     std::string joined;
     for (const auto& item : result.also_red) joined += (joined.empty() ? "" : ", ") + item;
@@ -373,6 +389,24 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   if (result.verdict != Verdict::kCompile) std::cout << "   (stuck? `kata hint " << kata.number << "`)";
   std::cout << "\n";
   if (!result.logs.empty()) std::cout << term_.Dim("log:  " + Shown(result.logs.back())) << "\n";
+}
+
+// The stress phase's line: which steps ran again and what they found.
+void Commands::PrintStress(const KataResult& result) {
+  if (result.stressed.empty()) return;
+  std::string steps;
+  for (int step : result.stressed) steps += (steps.empty() ? "" : ", ") + std::to_string(step + 1);
+  std::string line = "stress (step" + std::string(result.stressed.size() > 1 ? "s " : " ") + steps + "): " +
+                     result.stress_summary;
+  bool red = !result.stress_red_seeds.empty();
+  std::cout << (red ? term_.Bold(line) : term_.Dim(line)) << "\n";
+  if (red) {
+    std::cout << "  replay that order: " << result.stress_replay
+              << (result.stress_red_seeds.size() < result.stress_seeds.size()
+                      ? "   (the step passed in the other repetitions: a red one is still red)"
+                      : "")
+              << "\n";
+  }
 }
 
 void Commands::PrintJson(const Kata& kata, const KataResult& result) {
@@ -391,6 +425,14 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
   for (int step : result.stressed) stressed.push_back(step + 1);
   out["stressed_steps"] = stressed;  // steps that ran again, repeated and shuffled
   out["stress_repeat"] = result.stress_repeat;
+  if (!result.stressed.empty()) {
+    out["stress"] = {{"summary", result.stress_summary},
+                     {"repetitions", result.stress_repeat},
+                     {"seeds", result.stress_seeds},
+                     {"red_seeds", result.stress_red_seeds},
+                     {"replay", result.stress_replay.empty() ? json(nullptr) : json(result.stress_replay)},
+                     {"seconds", result.stress_seconds}};
+  }
   out["problem"] = result.problem ? ProblemJson(*result.problem) : json(nullptr);
   std::cout << out.dump(2) << "\n";
 }
@@ -678,6 +720,18 @@ int Commands::Verify() {
   return all_green ? 0 : 1;
 }
 
+// ---- lint ----------------------------------------------------------------
+
+int Commands::Lint() {
+  int problems = LintKatas(options_.root, std::cout);
+  if (problems > 0) {
+    std::cout << "kata lint: " << problems << " problem" << (problems > 1 ? "s" : "") << "\n";
+    return 1;
+  }
+  std::cout << "kata lint: every kata.toml agrees with its tests (" << Catalog().size() << " katas)\n";
+  return 0;
+}
+
 int Commands::Doctor() {
   int problems = 0;
   auto report = [&](bool ok, const std::string& what, const std::string& fix) {
@@ -714,7 +768,6 @@ int Commands::Doctor() {
     const char* what;
   };
   for (const Header& header : {Header{"/usr/src/googletest/CMakeLists.txt", "GoogleTest sources"},
-                               Header{"/usr/include/httplib.h", "cpp-httplib"},
                                Header{"/usr/include/nlohmann/json.hpp", "nlohmann-json"},
                                Header{"/usr/include/boost/version.hpp", "Boost"},
                                Header{"/usr/include/CLI/CLI.hpp", "CLI11"},

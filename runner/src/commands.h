@@ -24,6 +24,7 @@ struct GlobalOptions {
   bool no_color = false;
   bool verbose = false;
   bool json = false;
+  std::optional<int> seed;  // run: replay the stress steps once, shuffled with this seed
 };
 
 struct CheckOptions {
@@ -47,7 +48,12 @@ struct KataResult {
   double build_seconds = 0;  // the ninja call (and configure, the first time)
   double test_seconds = 0;   // the test processes
   std::vector<int> stressed;  // 0-based steps that ran again, repeated and shuffled
-  int stress_repeat = 0;
+  int stress_repeat = 0;      // how many repetitions ran
+  double stress_seconds = 0;  // the stress phase, wall time (repetitions run side by side)
+  std::string stress_summary;  // "RACE in 3 of 10 shuffled repetitions (seed 1234)"
+  std::vector<int> stress_seeds;      // each repetition's shuffle seed
+  std::vector<int> stress_red_seeds;  // those of the red ones
+  std::string stress_replay;          // "make kata-8 SEED=1234"
   bool interrupted = false;
 };
 
@@ -64,6 +70,7 @@ class Commands {
   int Solution(const std::string& spec);
   int Verify();
   int Doctor();
+  int Lint();
 
  private:
   const std::vector<Kata>& Catalog();
@@ -73,6 +80,7 @@ class Commands {
   void Record(const Kata& kata, const KataResult& result);
   void PrintResult(const Kata& kata, const KataResult& result);
   void PrintJson(const Kata& kata, const KataResult& result);
+  void PrintStress(const KataResult& result);
   void PrintProgressTable();
   std::string Shown(const std::filesystem::path& path) const;  // relative to cwd when shorter
   std::filesystem::path LogDir() const { return options_.build_dir / "kata-logs"; }

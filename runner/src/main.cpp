@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "Build kata N against your files under TSan, run it, show the first red step");
   run->add_option("kata", kata_spec, "Kata number or folder name (1, 01, 01_http_server); default: the current kata");
   run->add_flag("--json", json, "Machine-readable verdict");
+  int seed = 0;
+  run->add_option("--seed", seed, "Replay the stress steps once, shuffled with this seed (a red repetition's)")
+      ->check(CLI::Range(1, 99999));
 
   auto* progress = app.add_subcommand("progress", "Every kata and step: done, current, locked");
   progress->add_flag("--json", json, "Machine-readable progress");
@@ -52,6 +55,8 @@ int main(int argc, char** argv) {
 
   auto* doctor = app.add_subcommand("doctor", "Check the toolchain, the dependencies and that TSan works here");
 
+  auto* lint = app.add_subcommand("lint", "For the workbook's authors: check every kata.toml against its tests");
+
   kata::CheckOptions check_options;
   std::string expect;
   auto* check = app.add_subcommand("check", "Run a prebuilt test binary and exit 0 iff its verdict is the expected one");
@@ -67,6 +72,7 @@ int main(int argc, char** argv) {
   if (!build_dir.empty()) global.build_dir = build_dir;
   global.json = json;
   global.state_file = state_file;
+  if (seed > 0) global.seed = seed;
   kata::InstallInterruptHandler();
 
   try {
@@ -89,7 +95,11 @@ int main(int argc, char** argv) {
     if (*solution) return commands.Solution(kata_spec);
     if (*verify) return commands.Verify();
     if (*doctor) return commands.Doctor();
+    if (*lint) return commands.Lint();
     return commands.Run("");
+  } catch (const kata::InterruptedError&) {
+    std::cerr << "kata: interrupted\n";
+    return 130;
   } catch (const kata::UsageError& error) {
     std::cerr << "kata: " << error.what() << "\n";
     return 2;

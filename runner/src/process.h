@@ -7,6 +7,7 @@
 
 #include <csignal>
 #include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,12 @@ struct ProcessResult {
 };
 
 ProcessResult RunProcess(const SpawnOptions& options);
+
+// Thrown where waiting is cut short by Ctrl-C; main() exits 130.
+class InterruptedError : public std::runtime_error {
+ public:
+  InterruptedError() : std::runtime_error("interrupted") {}
+};
 
 // Set by SIGINT/SIGTERM handlers; RunProcess kills its child group when set.
 extern volatile std::sig_atomic_t g_interrupted;

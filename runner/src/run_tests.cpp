@@ -40,6 +40,10 @@ TestRun RunTests(const TestRunOptions& options, const SourceContext& context) {
     spawn.argv.push_back("--gtest_repeat=" + std::to_string(options.repeat));
     spawn.argv.push_back("--gtest_shuffle");
   }
+  if (options.shuffle_seed) {
+    if (options.repeat <= 1) spawn.argv.push_back("--gtest_shuffle");
+    spawn.argv.push_back("--gtest_random_seed=" + std::to_string(*options.shuffle_seed));
+  }
   spawn.extra_env = {"TSAN_OPTIONS=" + TsanOptions(), "GTEST_COLOR=no"};
   spawn.test_timeout_seconds = options.timeout_seconds;
   spawn.inspect_on_timeout = true;

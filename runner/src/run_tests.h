@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ struct TestRunOptions {
   std::filesystem::path binary;
   std::string filter;
   int repeat = 1;  // > 1: repeated and shuffled
+  std::optional<int> shuffle_seed;  // shuffled in the order this seed gives
   double timeout_seconds = 10;
   std::filesystem::path log_path;
   bool verbose = false;

@@ -120,8 +120,64 @@ run_green)
   has "Kata 1: Green fixture"; has "+ 1. Counts up"; has "+ 2. Counts from many threads"
   has "PASS     every step is green"
   grep -q '"verdict": "PASS"' "$DIR/state.json" || fail "state file does not record PASS"
-  [[ -s $BUILD/kata-logs/01_green.stress.log ]] || fail "the stress step was not run"
-  grep -q -- '--gtest_repeat=5 --gtest_shuffle' "$BUILD/kata-logs/01_green.stress.log" || fail "stress not repeated";;
+  has "stress (step 2): 5 shuffled repetitions clean"
+  for i in 1 2 3 4 5; do
+    grep -q -- '--gtest_shuffle --gtest_random_seed=' "$BUILD/kata-logs/01_green.stress-$i.log" \
+      || fail "repetition $i was not run shuffled with a seed of its own"
+  done;;
+run_stress_counts_red_repetitions)
+  # Five of ten consecutive seeds are odd: red in exactly five repetitions.
+  fixture_run 1 run 9
+  has 'FAIL     step 1 "Red under odd seeds": OddSeeds.PassesUnderAnEvenSeed'
+  has "stress (step 1): FAIL in 5 of 10 shuffled repetitions (seed "
+  has "replay that order: make kata-9 SEED="
+  has "seed_test.cpp:$(line_of "$FIX/katas/09_order_dependent/tests/seed_test.cpp" odd)"
+  fixture_run 1 run 9 --json
+  python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = d["stress"]
+assert d["verdict"] == "FAIL", d["verdict"]
+assert s["repetitions"] == 10 and len(s["seeds"]) == 10, s
+assert len(s["red_seeds"]) == 5 and all(x % 2 == 1 for x in s["red_seeds"]), s
+assert s["replay"] == "make kata-9 SEED=%d" % s["red_seeds"][0], s
+' "$OUT" || fail "--json does not report the stress phase";;
+run_seed_replays)
+  fixture_run 1 run 9 --seed 7
+  has "stress (step 1): FAIL in 1 of 1 shuffled repetition (seed 7)"
+  fixture_run 0 run 9 --seed 8
+  has "stress (step 1): 1 shuffled repetition clean";;
+run_own_tests)
+  # A suite the learner added runs as a last step, and a failing one is red.
+  fixture_run 1 run 10
+  has "+ 1. Given"; has "x 2. Your own tests"
+  has 'FAIL     step 2 "Your own tests": MyOwnTests.TheAnswerIsSmall'
+  has "answer_test.cpp:$(line_of "$FIX/katas/10_own_tests/tests/answer_test.cpp" own)";;
+lint_own_tests)
+  copy_root 10_own_tests
+  run 1 --root "$DIR/root" lint
+  has "katas/10_own_tests/tests/answer_test.cpp:8: suite MyOwnTests is in no step of katas/10_own_tests/kata.toml"
+  has "'doc' is missing or empty";;
+lint_workbook)
+  # The workbook itself: every suite its tests define is in a step.
+  run 0 lint
+  has "kata lint: every kata.toml agrees with its tests";;
+run_waits_for_lock)
+  # Another runner holds the build folder: this one says so and waits; once
+  # the holder lets go, it runs. The holder lets go only after the message.
+  flock "$BUILD/kata-run.lock" sh -c "touch '$DIR/held'; while [ ! -f '$DIR/release' ]; do sleep 0.05; done" &
+  holder=$!
+  for ((i = 0; i < 600; i++)); do [[ -f $DIR/held ]] && break; sleep 0.05; done
+  "$KATA" --root "$FIX" --build-dir "$BUILD" --state "$DIR/state.json" run 1 >"$OUT" 2>&1 &
+  runner=$!
+  for ((i = 0; i < 600; i++)); do grep -q "another runner is using" "$OUT" && break; sleep 0.05; done
+  touch "$DIR/release"
+  wait $holder
+  wait $runner; rc=$?
+  cat "$OUT"
+  [[ $rc == 0 ]] || fail "exit code $rc, expected 0"
+  has "another runner is using"
+  has "PASS     every step is green";;
 run_compile_error)
   fixture_run 1 run 2
   has "COMPILE  "
