@@ -99,5 +99,22 @@ TEST(AtomicCounter, ReadsNeverGoBackAndTheEndValueIsExact) {
   ExpectReadsDuringWritesNeverGoBack<AtomicCounter>();
 }
 
+// An increment that loads, then stores (two atomic steps, each safe on its
+// own) loses every increment another thread makes in between. ThreadSanitizer
+// cannot see that: there is no data race, only a lost update. So four
+// threads start together and each increments many times, until their
+// increments are sure to interleave.
+TEST(AtomicCounter, NoIncIsLostWhenThreadsInterleave) {
+  constexpr int kBusyThreads = 4;
+  constexpr int kManyIncs = 20000;
+  AtomicCounter counter;
+  std::latch start(kBusyThreads);
+  testkit::RunOnThreads(kBusyThreads, [&](int) {
+    start.arrive_and_wait();
+    for (int i = 0; i < kManyIncs; ++i) counter.Inc();
+  });
+  EXPECT_EQ(counter.Value(), std::int64_t{kBusyThreads} * kManyIncs) << "increments were lost";
+}
+
 }  // namespace
 }  // namespace counter
