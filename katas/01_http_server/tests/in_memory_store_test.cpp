@@ -1,4 +1,4 @@
-// Steps 4 and 5: the real in-memory store behind the server, first in-process,
+// Steps 4 and 6: the real in-memory store behind the server, first in-process,
 // then hammered from many threads, in-process and through a loopback server.
 #include "in_memory_player_store.h"
 

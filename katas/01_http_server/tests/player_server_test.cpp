@@ -1,4 +1,4 @@
-// Steps 1, 2, 3 and 6: the server against a stub and spy store, in-process.
+// Steps 1, 2, 3 and 5: the server against a stub and spy store, in-process.
 #include "player_server.h"
 
 #include <gmock/gmock.h>
