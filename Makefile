@@ -34,8 +34,12 @@ deps:
 
 configure: $(BUILD)/build.ninja
 
+# Builds take the runner's lock on the build folder (kata-run.lock), so two
+# `make kata-N` (or `make watch` and `make kata-N`) never run ninja at once.
+LOCK    := flock $(BUILD)/kata-run.lock
+
 runner: configure
-	@cmake --build $(BUILD) --target kata_runner >$(BUILD)/runner-build.log 2>&1 || { cat $(BUILD)/runner-build.log; exit 1; }
+	@$(LOCK) cmake --build $(BUILD) --target kata_runner >$(BUILD)/runner-build.log 2>&1 || { cat $(BUILD)/runner-build.log; exit 1; }
 
 kata: runner
 	@$(KATA)
@@ -64,7 +68,7 @@ bench-loop: runner
 # The browser test needs Chromium: installed here, not for the learner's loop.
 test: configure
 	@scripts/install-deps --browser
-	@cmake --build $(BUILD) -j$(JOBS)
+	@$(LOCK) cmake --build $(BUILD) -j$(JOBS)
 	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300
 
 release:

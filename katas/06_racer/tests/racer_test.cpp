@@ -79,15 +79,17 @@ std::string RaceErrorFrom(const std::function<void()>& race) {
 
 // --- Step 1 -----------------------------------------------------------------
 
+// "Slow" is a whole second: on a loaded machine the fast server's answer may
+// take a while too, and it must still come first.
 TEST(FasterServer, TheFastServerWins) {
-  DelayedServer slow(100ms);
+  DelayedServer slow(1s);
   DelayedServer fast(0ms);
 
   EXPECT_EQ(Racer(slow.Url(), fast.Url()), fast.Url());
 }
 
 TEST(FasterServer, TheOrderOfTheArgumentsDoesNotMatter) {
-  DelayedServer slow(100ms);
+  DelayedServer slow(1s);
   DelayedServer fast(0ms);
 
   EXPECT_EQ(Racer(fast.Url(), slow.Url()), fast.Url());
@@ -95,34 +97,38 @@ TEST(FasterServer, TheOrderOfTheArgumentsDoesNotMatter) {
 
 // --- Step 2 -----------------------------------------------------------------
 
+// Sending the requests one after the other takes at least the slow server's
+// 3 s; at the same time, a few milliseconds. The bound between them is wide,
+// so a loaded machine never turns a correct racer red.
 TEST(ConcurrentRequests, ReturnsBeforeTheSlowServerWouldHaveAnswered) {
-  DelayedServer slow(500ms);
+  DelayedServer slow(3s);
   DelayedServer fast(0ms);
   auto start = Clock::now();
 
   std::string winner = Racer(slow.Url(), fast.Url());
 
   EXPECT_EQ(winner, fast.Url());
-  // Sending the requests one after the other takes at least 500 ms.
-  EXPECT_LT(Clock::now() - start, 300ms) << "were both requests sent at the same time?";
+  EXPECT_LT(Clock::now() - start, 2s) << "were both requests sent at the same time?";
 }
 
 TEST(ConcurrentRequests, ReturnsEarlyWhicheverArgumentIsSlow) {
-  DelayedServer slow(500ms);
+  DelayedServer slow(3s);
   DelayedServer fast(0ms);
   auto start = Clock::now();
 
   std::string winner = Racer(fast.Url(), slow.Url());
 
   EXPECT_EQ(winner, fast.Url());
-  EXPECT_LT(Clock::now() - start, 300ms);
+  EXPECT_LT(Clock::now() - start, 2s) << "did the racer wait for the slow server?";
 }
 
 // --- Step 3 -----------------------------------------------------------------
 
+// Servers that never answer: however late the racer's thread wakes up after
+// its 20 ms, no answer can have come in the meantime.
 TEST(Timeout, FailsWhenNeitherAnswersWithinTheTimeout) {
-  DelayedServer a(25ms);
-  DelayedServer b(25ms);
+  DelayedServer a(DelayedServer::kNever);
+  DelayedServer b(DelayedServer::kNever);
 
   std::string message = RaceErrorFrom([&] { Racer(a.Url(), b.Url(), 20ms); });
 
@@ -131,7 +137,7 @@ TEST(Timeout, FailsWhenNeitherAnswersWithinTheTimeout) {
 }
 
 TEST(Timeout, AnAnswerWithinTheTimeoutStillWins) {
-  DelayedServer slow(100ms);
+  DelayedServer slow(DelayedServer::kNever);
   DelayedServer fast(0ms);
 
   EXPECT_EQ(Racer(slow.Url(), fast.Url(), 5s), fast.Url());
@@ -152,8 +158,8 @@ TEST(NoLeak, TheWinnerDoesNotWaitForAServerThatNeverAnswers) {
   std::string winner = Racer(never.Url(), fast.Url());  // the default, 10 s timeout
 
   EXPECT_EQ(winner, fast.Url());
-  EXPECT_LT(Clock::now() - start, 1s) << "did the racer wait for the loser?";
-  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms))
+  EXPECT_LT(Clock::now() - start, 5s) << "did the racer wait for the loser (10 s)?";
+  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 2s))
       << "a thread the racer started is still running: was the losing request cancelled?";
 }
 
@@ -169,10 +175,10 @@ TEST(NoLeak, ATimeoutReturnsOnTimeAndLeavesNoThreadBehind) {
 
   auto elapsed = Clock::now() - start;
   EXPECT_GE(elapsed, 100ms) << "gave up before the timeout";
-  EXPECT_LT(elapsed, 600ms) << "took much longer than its 100 ms timeout";
+  EXPECT_LT(elapsed, 3s) << "took much longer than its 100 ms timeout";
   EXPECT_THAT(message, HasSubstr(never_a.Url()));
   EXPECT_THAT(message, HasSubstr(never_b.Url()));
-  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms))
+  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 2s))
       << "a thread the racer started is still running: were the requests cancelled?";
 }
 
@@ -185,7 +191,7 @@ TEST(NoLeak, TheServersShutDownAtOnceAfterARace) {
   never.Close();
   fast.Close();
 
-  EXPECT_LT(Clock::now() - start, 1s);
+  EXPECT_LT(Clock::now() - start, 3s) << "a server waited for its never-ending handler";
 }
 
 // --- Step 5 -----------------------------------------------------------------
@@ -218,7 +224,7 @@ TEST(FailedAnswers, FailsAtOnceWhenNeitherCanWin) {
 
   std::string message = RaceErrorFrom([&] { Racer(broken.Url(), refused); });
 
-  EXPECT_LT(Clock::now() - start, 1s) << "waited for the 10 s timeout although neither could win";
+  EXPECT_LT(Clock::now() - start, 5s) << "waited for the 10 s timeout although neither could win";
   EXPECT_THAT(message, HasSubstr(broken.Url()));
   EXPECT_THAT(message, HasSubstr(refused));
 }
