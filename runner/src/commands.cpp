@@ -165,6 +165,55 @@ int Commands::Check(const CheckOptions& check) {
 
 // ---- run -----------------------------------------------------------------
 
+// Fills in the verdict: the first red step's most serious problem, or a
+// problem outside every test, and what to do next.
+void Commands::Decide(const Kata& kata, const std::vector<Problem>& problems, const std::string& running_test,
+                      KataResult& result) {
+  result.red_step = -1;
+  result.problem.reset();
+  result.also_red.clear();
+  for (size_t i = 0; i < kata.steps.size(); ++i) {
+    if (result.steps[i] != StepState::kRed) continue;
+    const Problem* worst = nullptr;
+    for (const auto& problem : problems) {
+      if (kata.StepOf(problem.test) != static_cast<int>(i)) continue;
+      if (worst == nullptr || Severity(problem.verdict) > Severity(worst->verdict)) worst = &problem;
+    }
+    if (worst == nullptr) {
+      for (const auto& problem : problems) {
+        if (problem.test.empty() && problem.headline.find("step " + std::to_string(i + 1) + " ") == 0) worst = &problem;
+      }
+    }
+    if (result.red_step < 0) {
+      result.red_step = static_cast<int>(i);
+      result.problem = worst != nullptr ? *worst : Problem{Verdict::kFail, "", "the step is red", {}, ""};
+    } else {
+      result.also_red.push_back("step " + std::to_string(i + 1) + " (" +
+                                std::string(VerdictName(worst != nullptr ? worst->verdict : Verdict::kFail)) + ")");
+    }
+  }
+  if (!result.problem) {
+    // Nothing red in a step: a problem outside every test (a crash after the
+    // last test, a race in a static destructor) still fails the run.
+    for (const auto& problem : problems) {
+      if (!result.problem || Severity(problem.verdict) > Severity(result.problem->verdict)) result.problem = problem;
+    }
+  }
+  if (!result.problem && std::any_of(result.steps.begin(), result.steps.end(),
+                                     [](StepState s) { return s != StepState::kGreen; })) {
+    result.problem = Problem{Verdict::kCrash, running_test, "the run ended before every step ran", {}, ""};
+  }
+  result.verdict = result.problem ? result.problem->verdict : Verdict::kPass;
+  if (result.problem) {
+    result.next = NextAction(kata, *result.problem);
+    if (result.problem->verdict == Verdict::kRace || result.problem->verdict == Verdict::kDeadlock ||
+        result.problem->verdict == Verdict::kCrash) {
+      result.problem->details.push_back("  full report: " + Shown(result.logs.back()));
+    }
+  }
+}
+
+
 KataResult Commands::RunKata(const Kata& kata) {
   RunLock lock(options_.build_dir, "kata run " + std::to_string(kata.number));
   KataResult result;
@@ -265,7 +314,17 @@ KataResult Commands::RunKata(const Kata& kata) {
                                      [](StepState s) { return s == StepState::kGreen; });
     if (kata.steps[i].stress && earlier_green) stress.push_back(static_cast<int>(i));
   }
+  result.first_verdict_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed)) {
+    if (on_first_verdict_) {
+      // The first verdict goes on screen now; the repetitions follow it.
+      KataResult first_verdict = result;
+      Decide(kata, problems, run.analysis.running_test, first_verdict);
+      first_verdict.seconds = result.first_verdict_seconds;
+      first_verdict.stressed = stress;
+      first_verdict.stress_repeat = options_.seed ? 1 : kata.stress_repeat;
+      on_first_verdict_(first_verdict);
+    }
     StressOptions stress_options;
     stress_options.run = first;
     stress_options.run.filter = kata.Filter(stress);
@@ -296,46 +355,7 @@ KataResult Commands::RunKata(const Kata& kata) {
     result.steps = states(completed);
   }
 
-  // The verdict is the first red step's most serious problem.
-  for (size_t i = 0; i < kata.steps.size(); ++i) {
-    if (result.steps[i] != StepState::kRed) continue;
-    const Problem* worst = nullptr;
-    for (const auto& problem : problems) {
-      if (kata.StepOf(problem.test) != static_cast<int>(i)) continue;
-      if (worst == nullptr || Severity(problem.verdict) > Severity(worst->verdict)) worst = &problem;
-    }
-    if (worst == nullptr) {
-      for (const auto& problem : problems) {
-        if (problem.test.empty() && problem.headline.find("step " + std::to_string(i + 1) + " ") == 0) worst = &problem;
-      }
-    }
-    if (result.red_step < 0) {
-      result.red_step = static_cast<int>(i);
-      result.problem = worst != nullptr ? *worst : Problem{Verdict::kFail, "", "the step is red", {}, ""};
-    } else {
-      result.also_red.push_back("step " + std::to_string(i + 1) + " (" +
-                                std::string(VerdictName(worst != nullptr ? worst->verdict : Verdict::kFail)) + ")");
-    }
-  }
-  if (!result.problem) {
-    // Nothing red in a step: a problem outside every test (a crash after the
-    // last test, a race in a static destructor) still fails the run.
-    for (const auto& problem : problems) {
-      if (!result.problem || Severity(problem.verdict) > Severity(result.problem->verdict)) result.problem = problem;
-    }
-  }
-  if (!result.problem && std::any_of(result.steps.begin(), result.steps.end(),
-                                     [](StepState s) { return s != StepState::kGreen; })) {
-    result.problem = Problem{Verdict::kCrash, run.analysis.running_test, "the run ended before every step ran", {}, ""};
-  }
-  result.verdict = result.problem ? result.problem->verdict : Verdict::kPass;
-  if (result.problem) {
-    result.next = NextAction(kata, *result.problem);
-    if (result.problem->verdict == Verdict::kRace || result.problem->verdict == Verdict::kDeadlock ||
-        result.problem->verdict == Verdict::kCrash) {
-      result.problem->details.push_back("  full report: " + Shown(result.logs.back()));
-    }
-  }
+  Decide(kata, problems, run.analysis.running_test, result);
   if (run.used_setarch) {
     std::cerr << "kata: note: TSan needed `setarch -R` on this kernel (see `kata doctor`)\n";
   }
@@ -353,7 +373,7 @@ void Commands::Record(const Kata& kata, const KataResult& result) {
   progress_.Save();
 }
 
-void Commands::PrintResult(const Kata& kata, const KataResult& result) {
+void Commands::PrintSteps(const Kata& kata, const KataResult& result) {
   std::cout << term_.Bold(fmt::format("Kata {}: {}", kata.number, kata.title)) << "\n";
   for (size_t i = 0; i < kata.steps.size(); ++i) {
     std::string mark = result.steps[i] == StepState::kGreen ? term_.Done()
@@ -363,14 +383,12 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
               << (kata.steps[i].stress ? term_.Dim("  (stress)") : "") << "\n";
   }
   std::cout << "\n";
+}
+
+// The verdict word and the problem's condensed report.
+void Commands::PrintVerdict(const Kata& kata, const KataResult& result) {
   if (!result.problem) {
     std::cout << term_.VerdictWord(Verdict::kPass) << fmt::format("every step is green ({:.1f} s)\n", result.seconds);
-    PrintStress(result);
-    const auto& katas = Catalog();
-    auto it = std::find_if(katas.begin(), katas.end(), [&](const Kata& k) { return k.number > kata.number; });
-    std::cout << "next: compare with the reference (`kata solution " << kata.number << "`)";
-    if (it != katas.end()) std::cout << ", then `kata run " << it->number << "` (" << it->title << ")";
-    std::cout << "\n";
     return;
   }
   std::string label;
@@ -379,11 +397,22 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   }
   if (label.empty() && result.problem->verdict == Verdict::kCompile) label = "the kata does not build";
   PrintProblem(*result.problem, term_, label);
-  PrintStress(result);
   if (!result.also_red.empty()) {
     std::string joined;
     for (const auto& item : result.also_red) joined += (joined.empty() ? "" : ", ") + item;
     std::cout << term_.Dim("  also red: " + joined) << "\n";
+  }
+}
+
+// What to do now, and where the log is.
+void Commands::PrintNext(const Kata& kata, const KataResult& result) {
+  if (!result.problem) {
+    const auto& katas = Catalog();
+    auto it = std::find_if(katas.begin(), katas.end(), [&](const Kata& k) { return k.number > kata.number; });
+    std::cout << "next: compare with the reference (`kata solution " << kata.number << "`)";
+    if (it != katas.end()) std::cout << ", then `kata run " << it->number << "` (" << it->title << ")";
+    std::cout << "\n";
+    return;
   }
   std::cout << "\n" << term_.Bold("next: ") << result.next;
   if (result.verdict != Verdict::kCompile) std::cout << "   (stuck? `kata hint " << kata.number << "`)";
@@ -391,13 +420,57 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   if (!result.logs.empty()) std::cout << term_.Dim("log:  " + Shown(result.logs.back())) << "\n";
 }
 
+void Commands::PrintResult(const Kata& kata, const KataResult& result) {
+  PrintSteps(kata, result);
+  PrintVerdict(kata, result);
+  PrintStress(result);
+  PrintNext(kata, result);
+}
+
+// Runs the kata and prints as it goes: the first run's verdict as soon as it
+// exists, then, when stress repetitions follow, their outcome on its own line
+// (and the new verdict, if they changed it).
+KataResult Commands::RunAndPrint(const Kata& kata) {
+  std::optional<KataResult> first;
+  on_first_verdict_ = [&](const KataResult& result) {
+    first = result;
+    PrintSteps(kata, result);
+    PrintVerdict(kata, result);
+    std::string line = StressLabel(result) + fmt::format("{} shuffled repetition{} running...", result.stress_repeat,
+                                                          result.stress_repeat == 1 ? "" : "s");
+    std::cout << term_.Dim(line) << (term_.is_tty ? "" : "\n") << std::flush;
+  };
+  KataResult result = RunKata(kata);
+  on_first_verdict_ = nullptr;
+  if (result.interrupted) {
+    if (first && term_.is_tty) std::cout << "\n";
+    return result;
+  }
+  if (!first) {
+    PrintResult(kata, result);
+    return result;
+  }
+  if (term_.is_tty) std::cout << "\r\033[K";
+  bool changed = result.verdict != first->verdict || result.red_step != first->red_step;
+  if (changed) {
+    std::cout << term_.Bold("the stress repetitions changed the verdict:") << "\n";
+    PrintVerdict(kata, result);
+  }
+  PrintStress(result);
+  PrintNext(kata, result);
+  return result;
+}
+
 // The stress phase's line: which steps ran again and what they found.
-void Commands::PrintStress(const KataResult& result) {
-  if (result.stressed.empty()) return;
+std::string Commands::StressLabel(const KataResult& result) {
   std::string steps;
   for (int step : result.stressed) steps += (steps.empty() ? "" : ", ") + std::to_string(step + 1);
-  std::string line = "stress (step" + std::string(result.stressed.size() > 1 ? "s " : " ") + steps + "): " +
-                     result.stress_summary;
+  return "stress (step" + std::string(result.stressed.size() > 1 ? "s " : " ") + steps + "): ";
+}
+
+void Commands::PrintStress(const KataResult& result) {
+  if (result.stressed.empty()) return;
+  std::string line = StressLabel(result) + result.stress_summary;
   bool red = !result.stress_red_seeds.empty();
   std::cout << (red ? term_.Bold(line) : term_.Dim(line)) << "\n";
   if (red) {
@@ -419,7 +492,8 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
   json out{{"kata", kata.id},     {"number", kata.number},  {"title", kata.title},
            {"verdict", VerdictName(result.verdict)},         {"steps", steps},
            {"logs", logs},        {"next", result.next},    {"seconds", result.seconds},
-           {"build_seconds", result.build_seconds},          {"test_seconds", result.test_seconds}};
+           {"build_seconds", result.build_seconds},          {"test_seconds", result.test_seconds},
+           {"first_verdict_seconds", result.first_verdict_seconds}};
   out["red_step"] = result.red_step >= 0 ? json(result.red_step + 1) : json(nullptr);
   json stressed = json::array();
   for (int step : result.stressed) stressed.push_back(step + 1);
@@ -439,17 +513,13 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
 
 int Commands::Run(const std::string& spec) {
   const Kata& kata = Resolve(spec);
-  KataResult result = RunKata(kata);
+  KataResult result = options_.json ? RunKata(kata) : RunAndPrint(kata);
   if (result.interrupted) {
     std::cerr << "kata: interrupted\n";
     return 130;
   }
   Record(kata, result);
-  if (options_.json) {
-    PrintJson(kata, result);
-  } else {
-    PrintResult(kata, result);
-  }
+  if (options_.json) PrintJson(kata, result);
   return result.verdict == Verdict::kPass ? 0 : 1;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,7 @@ struct KataResult {
   double seconds = 0;
   double build_seconds = 0;  // the ninja call (and configure, the first time)
   double test_seconds = 0;   // the test processes
+  double first_verdict_seconds = 0;  // from the start to the first run's verdict (before any stress)
   std::vector<int> stressed;  // 0-based steps that ran again, repeated and shuffled
   int stress_repeat = 0;      // how many repetitions ran
   double stress_seconds = 0;  // the stress phase, wall time (repetitions run side by side)
@@ -78,7 +80,14 @@ class Commands {
   const Kata& CurrentKata();
   KataResult RunKata(const Kata& kata);
   void Record(const Kata& kata, const KataResult& result);
+  void Decide(const Kata& kata, const std::vector<Problem>& problems, const std::string& running_test,
+              KataResult& result);
+  KataResult RunAndPrint(const Kata& kata);
   void PrintResult(const Kata& kata, const KataResult& result);
+  void PrintSteps(const Kata& kata, const KataResult& result);
+  void PrintVerdict(const Kata& kata, const KataResult& result);
+  void PrintNext(const Kata& kata, const KataResult& result);
+  static std::string StressLabel(const KataResult& result);
   void PrintJson(const Kata& kata, const KataResult& result);
   void PrintStress(const KataResult& result);
   void PrintProgressTable();
@@ -89,6 +98,9 @@ class Commands {
   Term term_;
   std::optional<std::vector<Kata>> catalog_;
   kata::Progress progress_;
+  // Set by RunAndPrint: called once the first run has a verdict, before the
+  // stress repetitions start.
+  std::function<void(const KataResult&)> on_first_verdict_;
 };
 
 }  // namespace kata

@@ -60,10 +60,9 @@ int Commands::Watch(const std::string& spec, int max_runs) {
   auto run_once = [&]() {
     if (term_.is_tty) std::cout << "\033[2J\033[H";
     if (!reason.empty()) std::cout << term_.Dim("saved: " + reason) << "\n";
-    KataResult result = RunKata(kata);
+    KataResult result = RunAndPrint(kata);
     if (result.interrupted) return;
     Record(kata, result);
-    PrintResult(kata, result);
     last_exit = result.verdict == Verdict::kPass ? 0 : 1;
     ++runs;
     std::cout << "\n" << term_.Dim("watching " + kata.RelativeDir() + "/ for saves; Ctrl-C to stop") << "\n" << std::flush;

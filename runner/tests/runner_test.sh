@@ -204,7 +204,7 @@ corrupt_state)
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["katas"]["01_green"]["verdict"]=="PASS"' "$DIR/state.json" \
     || fail "the state file was not rebuilt"
   fixture_run 0 progress
-  has "1 of 8 katas"; lacks "unreadable";;
+  has "1 of 10 katas"; lacks "unreadable";;
 missing_kata_number)
   fixture_run 2 reset
   has "which kata?"
