@@ -150,8 +150,8 @@ class RunParser {
     if (!FindRecursion(lines_, start, end, context_, recursing)) return false;
     problem.verdict = Verdict::kCrash;
     problem.kind = "stack-overflow";
-    problem.headline = "stack overflow: " + ShortFunction(recursing.function) +
-                       " calls itself without end (infinite recursion)";
+    problem.headline = "stack overflow: " + ShortFunction(recursing.function) + " calls itself without end (" +
+                       (problem.headline.empty() ? "infinite recursion" : problem.headline) + ")";
     problem.location = recursing.Where();
     problem.details = {"  the recursing frame, repeated on the whole stack:", parse::FrameLine(recursing)};
     return true;
@@ -232,7 +232,11 @@ Problem RunParser::StoppedProblem() const {
   if (process_.all_blocked && !process_.thread_dump.empty()) {
     BlockedThreads blocked = ClassifyBlockedThreads(process_.thread_dump, context_);
     problem.kind = blocked.kind;
-    if (!blocked.what.empty()) problem.headline = "every thread is blocked: " + blocked.what;
+    if (!blocked.what.empty()) {
+      std::string why = process_.stopped_early ? fmt::format("stopped after {:.0f} s without output", process_.quiet_seconds)
+                                               : "killed at the time limit";
+      problem.headline = "every thread is blocked: " + blocked.what + " (" + why + ")";
+    }
     if (!blocked.location.empty()) problem.location = blocked.location;
     if (!blocked.other.empty()) {
       problem.details.push_back("  the thread being joined is at " + blocked.other + ": who tells it to stop?");
