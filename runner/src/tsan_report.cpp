@@ -204,7 +204,7 @@ bool FindRecursion(const std::vector<std::string>& lines, size_t start, size_t e
   for (size_t i = start; i < end && i < lines.size(); ++i) {
     Frame frame;
     if (!ParseTsanFrame(lines[i], context, frame) || !frame.in_repo) continue;
-    auto& entry = seen[frame.function];
+    auto& entry = seen[frame.Where() + " " + frame.function];  // the call that repeats, not the top frame's line
     if (entry.first++ == 0) entry.second = frame;
   }
   int best = 0;
