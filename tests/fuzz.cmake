@@ -116,7 +116,8 @@ kata_fuzzer(NAME duration
             INCLUDES support/include)
 kata_fuzzer(NAME runner_output
             SOURCES tests/fuzz/runner_output.cpp runner/src/verdict.cpp runner/src/build.cpp
-                    runner/src/process.cpp
+                    runner/src/compile_errors.cpp runner/src/gtest_output.cpp runner/src/parse_util.cpp
+                    runner/src/thread_dump.cpp runner/src/tsan_report.cpp runner/src/process.cpp
             INCLUDES runner/src
             LIBS -lfmt)
 

@@ -28,6 +28,15 @@ BuildResult BuildTarget(const std::filesystem::path& root, const std::filesystem
 
 // The first error in a compiler or linker log, trimmed: "file:line: message"
 // plus the source line the compiler echoed. Paths relative to the root.
+// A parse error ("expected ';' before ...") also shows the line before the
+// one GCC names; an error inside a system or library header is traced back
+// through "required from here" to the learner's line; an undefined symbol
+// is demangled and its declaring header and defining file are named.
+// (compile_errors.cpp)
 Problem FirstCompileError(const std::string& log, const SourceContext& context);
+
+// The compiler's warnings in the learner's files, one line each:
+// "katas/08_counter/counter.cpp:6: warning: unused variable 'x' [-Wunused-variable]".
+std::vector<std::string> LearnerWarnings(const std::string& log, const SourceContext& context);
 
 }  // namespace kata

@@ -35,9 +35,49 @@ json ProblemJson(const Problem& problem) {
               {"details", problem.details}};
 }
 
+// The compiler's warnings in the learner's files: shown, never hidden in the log.
+void PrintWarnings(const KataResult& result, const Term& term) {
+  if (result.warnings.empty()) return;
+  std::cout << term.Yellow("warnings in your files:") << "\n";
+  for (const auto& warning : result.warnings) std::cout << "  " << warning << "\n";
+}
+
+// Advice that follows the evidence: the problem's kind when the parser
+// recognised the cause, else the verdict's general advice.
+std::string NextForKind(const Problem& problem) {
+  const std::string& where = problem.location;
+  const std::string& kind = problem.kind;
+  std::string at = where.empty() ? std::string() : ": start at " + where;
+  if (kind == "required-from") return "fix " + where + " (the error is inside a library header; your line instantiates it)";
+  if (kind == "parse-error") return "fix " + where + ", or the end of the line before it (a missing ';', ')' or '}')";
+  if (kind == "link") return where.empty() ? "define the function named above" : "define the function named above in " + where;
+  if (kind == "race-unlocked") {
+    return "take the same mutex at " + where + " as the other access does; docs/race-detector.md explains the report";
+  }
+  if (kind == "condition-wait") {
+    return "wait with a predicate (cv.wait(lock, [&] { return ready; })): a notify sent before the wait is lost "
+           "without one; and is every change notified (notify_all for several waiters)?" + at;
+  }
+  if (kind == "join") return "a join() waits for a thread nobody tells to stop: who stops that thread?" + at;
+  if (kind == "stack-overflow") {
+    return where.empty() ? "find the function in " + problem.test + " that calls itself without end (a base case?)"
+                         : "give the function at " + where + " a base case: it calls itself without end";
+  }
+  if (kind == "thread-not-joined") {
+    return "join() the std::thread before it is destroyed (or use std::jthread)" + (where.empty() ? "" : ": at " + where);
+  }
+  if (kind == "exception") {
+    return where.empty() ? "find the call in " + problem.test + " that throws the exception above (a missing key? an index?)"
+                         : "look at " + where + ": it throws the exception above";
+  }
+  if (kind == "assertion") return "look at " + where + ": the call there breaks the library's precondition above";
+  return "";
+}
+
 std::string NextAction(const Kata& kata, const Problem& problem) {
   const std::string& where = problem.location;
   std::string number = std::to_string(kata.number);
+  if (std::string next = NextForKind(problem); !next.empty()) return next;
   switch (problem.verdict) {
     case Verdict::kCompile:
       return where.empty() ? "fix the build error above (full log below)" : "fix " + where;
@@ -247,6 +287,7 @@ KataResult Commands::RunKata(const Kata& kata) {
                                   LogDir() / (kata.id + ".build.log"), options_.verbose);
   result.logs.push_back(build.log_path);
   result.build_seconds = build.seconds;
+  if (build.ok) result.warnings = LearnerWarnings(build.log, context);
   if (build.interrupted) {
     result.interrupted = true;
     return finish();
@@ -404,8 +445,9 @@ void Commands::PrintVerdict(const Kata& kata, const KataResult& result) {
   }
 }
 
-// What to do now, and where the log is.
+// Warnings in the learner's files, what to do now, and where the log is.
 void Commands::PrintNext(const Kata& kata, const KataResult& result) {
+  PrintWarnings(result, term_);
   if (!result.problem) {
     const auto& katas = Catalog();
     auto it = std::find_if(katas.begin(), katas.end(), [&](const Kata& k) { return k.number > kata.number; });
@@ -508,6 +550,7 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
                      {"seconds", result.stress_seconds}};
   }
   out["problem"] = result.problem ? ProblemJson(*result.problem) : json(nullptr);
+  out["warnings"] = result.warnings;
   std::cout << out.dump(2) << "\n";
 }
 

@@ -56,6 +56,7 @@ struct KataResult {
   std::vector<int> stress_seeds;      // each repetition's shuffle seed
   std::vector<int> stress_red_seeds;  // those of the red ones
   std::string stress_replay;          // "make kata-8 SEED=1234"
+  std::vector<std::string> warnings;  // the compiler's warnings in the learner's files, one line each
   bool interrupted = false;
 };
 

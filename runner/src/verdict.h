@@ -34,6 +34,11 @@ struct Problem {
   std::string headline;    // one line: "data race", "KATA_TODO ...", "SIGSEGV"
   std::vector<std::string> details;  // the condensed report, already indented
   std::string location;    // the file:line to look at first
+  // What the evidence says the cause is, for the advice on the next: line:
+  // "exception", "assertion", "stack-overflow", "thread-not-joined",
+  // "race-unlocked", "lock-order", "condition-wait", "join", "link",
+  // "parse-error"; "" when nothing more is known than the verdict.
+  std::string kind = {};
 };
 
 struct TestOutcome {
@@ -74,6 +79,10 @@ int Severity(Verdict verdict);
 
 // gdb's "thread apply all bt", condensed: threads with frames in the repo first.
 std::vector<std::string> CondenseThreadDump(std::string_view dump, const SourceContext& context);
+
+// The first "file:line" at the start of a condensed line that is in the
+// learner's files (not a test), or "".
+std::string FirstLearnerLine(const std::vector<std::string>& details, const SourceContext& context);
 
 // "Suite.Name" -> "Suite" (also for "Prefix/Suite.Name/0" and "Suite/0.Name").
 std::vector<std::string> SuiteCandidates(std::string_view test);

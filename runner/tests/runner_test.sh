@@ -131,6 +131,7 @@ run_stress_counts_red_repetitions)
   has 'FAIL     step 1 "Red under odd seeds": OddSeeds.PassesUnderAnEvenSeed'
   has "stress (step 1): FAIL in 5 of 10 shuffled repetitions (seed "
   has "replay that order: make kata-9 SEED="
+  has "log:  "; grep -q "^log: .*09_order_dependent.stress-[0-9]*.log" "$OUT" || fail "log: does not name the red repetition's log"
   has "seed_test.cpp:$(line_of "$FIX/katas/09_order_dependent/tests/seed_test.cpp" odd)"
   fixture_run 1 run 9 --json
   python3 -c '

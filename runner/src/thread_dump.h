@@ -1,0 +1,29 @@
+// gdb's "thread apply all bt" of a stopped test binary: condensed for the
+// learner, and read for what the blocked threads are waiting on.
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "verdict.h"
+
+namespace kata {
+
+// Why every thread is blocked, as far as the frames tell.
+struct BlockedThreads {
+  // "condition-wait": a thread waits on a condition variable, latch,
+  // barrier or semaphore (a lost wake-up, a missing predicate or notify);
+  // "join": a thread waits in join() for a thread that never ends;
+  // "lock-order": threads wait for mutexes; "" when the frames say nothing.
+  std::string kind;
+  std::string what;      // "waits on a condition variable in Broadcast::Await"
+  std::string location;  // the learner's frame of the waiting thread
+  std::string other;     // for "join": where the thread being waited for is
+};
+
+BlockedThreads ClassifyBlockedThreads(std::string_view dump, const SourceContext& context);
+
+}  // namespace kata

@@ -1,0 +1,7 @@
+#include "counter.h"
+
+namespace counter {
+
+void Counter::Inc() { ++value_; }
+
+}  // namespace counter
