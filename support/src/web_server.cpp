@@ -289,7 +289,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // I/O thread, when the server closes: an idle connection ends now; one
   // with a request under way (even half received) is answered first.
   void Shutdown() {
-    bool request_under_way = busy_ || buffer_.size() > 0 || (parser_ && parser_->got_some());
+    // Bytes the I/O thread has not read yet count too: a client that has
+    // sent half a request must not lose it because the server was slow.
+    beast::error_code ignored;
+    bool bytes_waiting = stream_.socket().available(ignored) > 0;
+    bool request_under_way =
+        busy_ || bytes_waiting || buffer_.size() > 0 || (parser_ && parser_->got_some());
     if (!request_under_way) Stop();
   }
 
@@ -338,11 +343,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void Write(std::shared_ptr<bhttp::response<bhttp::string_body>> response) {
     bhttp::async_write(stream_, *response,
                        [self = shared_from_this(), response](beast::error_code error, std::size_t) {
-                         if (error || response->need_eof() || self->server_.closing) {
+                         if (error || response->need_eof()) {
                            self->Stop();
                            return;
                          }
                          self->Read();
+                         // Closing: the client may have sent its next request
+                         // before this handler ran; Shutdown keeps it if so.
+                         if (self->server_.closing) self->Shutdown();
                        });
   }
 
