@@ -66,6 +66,7 @@ RunLock::RunLock(const std::filesystem::path& build_dir, const std::string& what
 
 RunLock::~RunLock() {
   if (fd_ >= 0) {
+    (void)!ftruncate(fd_, 0);  // no stale "who" for the next waiter (make's flock writes none)
     flock(fd_, LOCK_UN);
     close(fd_);
   }
