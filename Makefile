@@ -4,29 +4,35 @@ BUILD   ?= build/kata
 RELEASE ?= build/release
 KATA    := $(BUILD)/bin/kata
 JOBS    ?= 2
+# The runner prints the commands to type as make targets (make hint-1).
+export KATA_FRONT := make
 
 .DEFAULT_GOAL := help
 .PHONY: help deps configure runner test kata progress verify doctor watch bench-loop release poker-server poker-cli clean
 
 help:
-	@echo "The learner's loop:"
-	@echo "  make kata-1        build kata 1 against your files under ThreadSanitizer, run it, show the first red step"
-	@echo "  make watch         re-run the current kata on every save"
-	@echo "  make progress      every kata and step: done / current / locked"
-	@echo "  make hint-1        the next hint for kata 1's current step"
-	@echo "  make solution-1    the reference solution and a diff against yours (once kata 1 is green)"
-	@echo "  make reset-1       restore kata 1's starter files (yours are backed up first; YES=1 skips the question)"
-	@echo "  make verify        run every kata as you have it now"
-	@echo "  make doctor        check the toolchain, the dependencies and ThreadSanitizer"
+	@echo "The learner's loop (N is a kata number: 1, 2, ...):"
+	@echo "  make kata-N          build kata N against your files under ThreadSanitizer, run it, show the first red step"
+	@echo "                       SEED=S replays the stress steps in the order of a red repetition's seed"
+	@echo "  make watch           re-run a kata on every save: the one you ran last (N=3 picks kata 3)"
+	@echo "  make progress        every kata and step: done / current / locked"
+	@echo "  make hint-N          the next hint for kata N's current step"
+	@echo "  make solution-N      the reference solution and a diff against yours (once kata N is green)"
+	@echo "  make reset-N         restore kata N's starter files (yours are backed up first; YES=1 skips the question)"
+	@echo "  make verify          run every kata as you have it now"
+	@echo "  make doctor          check the toolchain, the dependencies and ThreadSanitizer"
 	@echo "The workbook's own checks:"
-	@echo "  make test          solutions green, starters red, mutants caught, testkit and runner tests"
+	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests"
+	@echo "  make bench-loop      time the edit-to-verdict loop on kata 1"
 	@echo "The apps (release build):"
-	@echo "  make poker-server  the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
-	@echo "  make poker-cli     a poker night at the terminal, same database (ARGS=\"--blind-unit 1s\")"
+	@echo "  make poker-server    the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
+	@echo "  make poker-cli       a poker night at the terminal, same database (ARGS=\"--blind-unit 1s\")"
+	@echo "Also: make deps (install the Debian packages), make release (the apps' build), make clean"
 
 # Installs what is missing (first run only), then configures the TSan build.
 $(BUILD)/build.ninja:
 	@scripts/install-deps
+	@echo "kata: configuring $(BUILD) (first run only)"
 	@mkdir -p build && cmake --preset kata >build/configure.log 2>&1 || { cat build/configure.log; exit 1; }
 
 deps:
@@ -39,6 +45,7 @@ configure: $(BUILD)/build.ninja
 LOCK    := flock $(BUILD)/kata-run.lock
 
 runner: configure
+	@[ -x $(KATA) ] || echo "kata: building the runner (first run only)"
 	@$(LOCK) cmake --build $(BUILD) --target kata_runner >$(BUILD)/runner-build.log 2>&1 || { cat $(BUILD)/runner-build.log; exit 1; }
 
 kata: runner
@@ -60,7 +67,7 @@ progress verify doctor: runner
 	@$(KATA) $@
 
 watch: runner
-	@$(KATA) watch $(N)
+	@$(KATA) watch $(N) $(if $(N),,--last)
 
 bench-loop: runner
 	@scripts/bench-loop
@@ -87,3 +94,12 @@ poker-cli:
 
 clean:
 	rm -rf build
+
+# Anything else: the list, not make's "No rule to make target".
+Makefile: ;
+%:
+	@echo "make: there is no target '$@'; 'make help' lists them" >&2; exit 2
+
+# Half-typed targets get the usage, not make's "No rule to make target".
+kata- hint hint- reset reset- solution solution-:
+	@echo "make: '$@' needs a kata number, as in 'make $(patsubst %-,%,$(subst kata,kata,$@))-1'; 'make help' lists the targets" >&2; exit 2

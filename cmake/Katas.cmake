@@ -24,6 +24,22 @@ function(kata_test_main target)
   target_link_libraries(${target} PRIVATE testkit GTest::gmock_main)
 endfunction()
 
+# kata_testkit_parts(target sources...): testkit_net for a binary whose tests
+# include testkit/test_server.h, testkit_ws for websocket_client.h (so a kata
+# that needs neither does not wait for Beast to compile).
+function(kata_testkit_parts target)
+  foreach(source IN LISTS ARGN)
+    file(STRINGS ${source} net REGEX "#include \"testkit/test_server\.h\"")
+    file(STRINGS ${source} ws REGEX "#include \"testkit/websocket_client\.h\"")
+    if(net)
+      target_link_libraries(${target} PRIVATE testkit_net)
+    endif()
+    if(ws)
+      target_link_libraries(${target} PRIVATE testkit_ws)
+    endif()
+  endforeach()
+endfunction()
+
 set(KATA_STRESS_REPEAT 10 CACHE STRING "How often the self-checks repeat a stress step (a kata.toml's stress_repeat wins)")
 
 # Reads the parts of kata.toml that the build needs: `uses`, and for each
@@ -160,6 +176,7 @@ function(add_kata dir)
   add_executable(solution_${name} $<TARGET_OBJECTS:solution_tests_${name}>)
   target_link_libraries(solution_${name} PRIVATE solution_lib_${name} ${deps})
   kata_test_main(solution_${name})
+  kata_testkit_parts(solution_${name} ${test_sources})
 
   # Tests against the learner's files: warnings shown, never errors.
   kata_test_objects(kata_tests_${name} ${kata_dir} "${test_sources}" "${deps}")
@@ -167,6 +184,7 @@ function(add_kata dir)
   target_include_directories(kata_${name} PRIVATE ${kata_dir})
   target_link_libraries(kata_${name} PRIVATE ${deps})
   kata_test_main(kata_${name})
+  kata_testkit_parts(kata_${name} ${test_sources})
   kata_warnings(kata_${name} LEARNER)
   kata_learner_pch()
   target_precompile_headers(kata_${name} REUSE_FROM kata_learner_pch)
@@ -257,6 +275,7 @@ function(kata_add_mutants name deps)
     target_include_directories(mutant_${name}_${mutant} PRIVATE ${root}/solutions/${name})
     target_link_libraries(mutant_${name}_${mutant} PRIVATE ${deps})
     kata_test_main(mutant_${name}_${mutant})
+    kata_testkit_parts(mutant_${name}_${mutant} ${test_sources})
     kata_warnings(mutant_${name}_${mutant})
 
     kata_filter(filter ${K_STEP_${step}_SUITES})

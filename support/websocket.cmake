@@ -6,9 +6,3 @@ add_library(kata_web STATIC ${CMAKE_CURRENT_LIST_DIR}/src/web_server.cpp)
 target_include_directories(kata_web PUBLIC ${CMAKE_CURRENT_LIST_DIR}/include)
 target_link_libraries(kata_web PUBLIC kata_support Threads::Threads PRIVATE Boost::headers)
 kata_warnings(kata_web)
-# Optimised even in the Debug (kata) build: Beast's templates at -O0 under
-# TSan cost about 2 ms of CPU per request, and the katas' loopback tests send
-# a thousand. Still instrumented, so TSan sees every lock and access in it.
-if(CMAKE_BUILD_TYPE STREQUAL "Debug")
-  target_compile_options(kata_web PRIVATE -O2)
-endif()

@@ -4,11 +4,71 @@
 #include <fstream>
 #include <iostream>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <regex>
+
 #include "process.h"
 
 namespace kata {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Shows a long build's progress on stderr, from ninja's "[12/57]" lines: a
+// line that updates itself on a terminal, a few plain lines in a pipe. A
+// build of a few steps (a learner's edit) shows nothing.
+class BuildProgress {
+ public:
+  explicit BuildProgress(std::string target) : target_(std::move(target)), tty_(isatty(STDERR_FILENO) != 0) {}
+  ~BuildProgress() {
+    if (shown_ && tty_) std::cerr << "\r\033[K" << std::flush;
+  }
+
+  void Feed(std::string_view chunk) {
+    static const std::regex kStep(R"(\[(\d+)/(\d+)\])");
+    pending_.append(chunk);
+    size_t end;
+    while ((end = pending_.find('\n')) != std::string::npos) {
+      std::string line = pending_.substr(0, end);
+      pending_.erase(0, end + 1);
+      std::smatch match;
+      if (line.size() < 4096 && std::regex_search(line, match, kStep)) Show(std::stoi(match[1]), std::stoi(match[2]));
+    }
+  }
+
+ private:
+  static constexpr int kBigBuild = 10;
+
+  void Show(int done, int total) {
+    if (total < kBigBuild) return;
+    auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (tty_) {
+      std::cerr << "\r\033[Kkata: building " << target_ << ": " << done << "/" << total << " ("
+                << static_cast<int>(elapsed) << " s)" << std::flush;
+      shown_ = true;
+      return;
+    }
+    int quarter = done * 4 / total;
+    if (!shown_ || quarter > last_quarter_) {
+      std::cerr << "kata: building " << target_ << ": " << done << "/" << total << " steps ("
+                << static_cast<int>(elapsed) << " s)" << (shown_ ? "" : "; a kata's first build takes a while") << "\n";
+      shown_ = true;
+      last_quarter_ = quarter;
+    }
+  }
+
+  std::string target_;
+  bool tty_;
+  bool shown_ = false;
+  int last_quarter_ = 0;
+  std::string pending_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
 
 
 BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const std::string& target,
@@ -45,7 +105,11 @@ BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const s
     }
   }
   SpawnOptions build;
-  build.on_output = echo;
+  BuildProgress progress(target);
+  build.on_output = [&](std::string_view chunk) {
+    echo(chunk);
+    if (!verbose) progress.Feed(chunk);
+  };
   if (!FindProgram("ninja").empty()) {
     build.argv = {"ninja", "-C", build_dir.string(), target};
   } else {

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "typed.h"
 #include "verdict.h"
 
 namespace kata {
@@ -160,7 +161,7 @@ std::vector<Kata> LoadCatalog(const fs::path& root) {
 const Kata& FindKata(const std::vector<Kata>& katas, const std::string& spec) {
   if (katas.empty()) throw UsageError("there are no katas (no katas/NN_name/kata.toml)");
   std::string range = "there are katas " + std::to_string(katas.front().number) + " to " +
-                      std::to_string(katas.back().number) + " (`kata progress` lists them)";
+                      std::to_string(katas.back().number) + " (`" + Typed("progress") + "` lists them)";
   if (spec.empty()) throw UsageError("which kata? " + range);
   bool numeric = std::all_of(spec.begin(), spec.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (numeric) {

@@ -17,6 +17,7 @@
 #include "process.h"
 #include "run_lock.h"
 #include "stress.h"
+#include "typed.h"
 
 namespace kata {
 
@@ -98,7 +99,7 @@ std::string NextAction(const Kata& kata, const Problem& problem) {
     case Verdict::kPass:
       break;
   }
-  return "kata hint " + number;
+  return Typed("hint", kata.number);
 }
 
 }  // namespace
@@ -137,6 +138,19 @@ const Kata& Commands::CurrentKata() {
     if (state == nullptr || state->verdict != "PASS") return kata;
   }
   return katas.back();
+}
+
+const Kata& Commands::LastRunKata() {
+  const Kata* last = nullptr;
+  std::string newest;
+  for (const auto& kata : Catalog()) {
+    const KataProgress* state = progress_.Find(kata.id);
+    if (state != nullptr && !state->at.empty() && state->at > newest) {
+      newest = state->at;
+      last = &kata;
+    }
+  }
+  return last != nullptr ? *last : CurrentKata();
 }
 
 const Kata& Commands::Resolve(const std::string& spec) {
@@ -276,7 +290,7 @@ KataResult Commands::RunKata(const Kata& kata) {
     problem.headline = kata.RelativeDir() + "/" + missing.front() + " is missing (deleted or renamed?)";
     for (size_t i = 1; i < missing.size(); ++i) problem.details.push_back("  also missing: " + kata.RelativeDir() + "/" + missing[i]);
     result.verdict = Verdict::kCompile;
-    result.next = "restore the starter file with `kata reset " + std::to_string(kata.number) +
+    result.next = "restore the starter file with `" + Typed("reset", kata.number) +
                   "` (your other files are backed up first), or `git checkout -- " + kata.RelativeDir() + "/" +
                   missing.front() + "`";
     result.problem = problem;
@@ -389,7 +403,7 @@ KataResult Commands::RunKata(const Kata& kata) {
     if (!red.empty()) {
       absorb(red.front()->run);
       result.logs.push_back(red.front()->run.log_path);
-      result.stress_replay = "make kata-" + std::to_string(kata.number) + " SEED=" + std::to_string(red.front()->seed);
+      result.stress_replay = Typed("run", kata.number, red.front()->seed);
     } else if (!outcome.repetitions.empty()) {
       for (const auto& repetition : outcome.repetitions) result.test_seconds += repetition.run.process.seconds;
     }
@@ -398,7 +412,7 @@ KataResult Commands::RunKata(const Kata& kata) {
 
   Decide(kata, problems, run.analysis.running_test, result);
   if (run.used_setarch) {
-    std::cerr << "kata: note: TSan needed `setarch -R` on this kernel (see `kata doctor`)\n";
+    std::cerr << "kata: note: TSan needed `setarch -R` on this kernel (see `" << Typed("doctor") << "`)\n";
   }
   return finish();
 }
@@ -451,13 +465,13 @@ void Commands::PrintNext(const Kata& kata, const KataResult& result) {
   if (!result.problem) {
     const auto& katas = Catalog();
     auto it = std::find_if(katas.begin(), katas.end(), [&](const Kata& k) { return k.number > kata.number; });
-    std::cout << "next: compare with the reference (`kata solution " << kata.number << "`)";
-    if (it != katas.end()) std::cout << ", then `kata run " << it->number << "` (" << it->title << ")";
+    std::cout << "next: compare with the reference (`" << Typed("solution", kata.number) << "`)";
+    if (it != katas.end()) std::cout << ", then `" << Typed("run", it->number) << "` (" << it->title << ")";
     std::cout << "\n";
     return;
   }
   std::cout << "\n" << term_.Bold("next: ") << result.next;
-  if (result.verdict != Verdict::kCompile) std::cout << "   (stuck? `kata hint " << kata.number << "`)";
+  if (result.verdict != Verdict::kCompile) std::cout << "   (stuck? `" << Typed("hint", kata.number) << "`)";
   std::cout << "\n";
   if (!result.logs.empty()) std::cout << term_.Dim("log:  " + Shown(result.logs.back())) << "\n";
 }
@@ -629,7 +643,7 @@ void Commands::PrintProgressTable() {
     std::cout << out.dump(2) << "\n";
   } else {
     std::cout << "\n" << term_.Bold(summary) << "\n";
-    std::cout << "next: `kata run " << current->number << "`\n";
+    std::cout << "next: `" << Typed("run", current->number) << "`\n";
   }
 }
 
@@ -644,7 +658,7 @@ int Commands::Hint(const std::string& spec) {
   size_t step = 0;
   while (step < kata.steps.size() && step < state.steps.size() && state.steps[step] == StepState::kGreen) ++step;
   if (step >= kata.steps.size()) {
-    std::cout << "Kata " << kata.number << " is green: no hints needed. `kata solution " << kata.number
+    std::cout << "Kata " << kata.number << " is green: no hints needed. `" << Typed("solution", kata.number)
               << "` shows the reference.\n";
     return 0;
   }
@@ -652,7 +666,7 @@ int Commands::Hint(const std::string& spec) {
   int& shown = state.hints_shown[static_cast<int>(step)];
   int total = static_cast<int>(current.hints.size());
   if (total == 0) {
-    std::cout << "Step " << step + 1 << " has no hints. Read the failing test: `kata run " << kata.number << "`\n";
+    std::cout << "Step " << step + 1 << " has no hints. Read the failing test: `" << Typed("run", kata.number) << "`\n";
     return 0;
   }
   shown = std::min(shown + 1, total);
@@ -661,13 +675,13 @@ int Commands::Hint(const std::string& spec) {
     std::cout << "  " << term_.Yellow(fmt::format("hint {} of {}:", i + 1, total)) << " " << current.hints[static_cast<size_t>(i)] << "\n";
   }
   if (shown < total) {
-    std::cout << term_.Dim(fmt::format("(`kata hint {}` again for the next one)", kata.number)) << "\n";
+    std::cout << term_.Dim(fmt::format("(`{}` again for the next one)", Typed("hint", kata.number))) << "\n";
   } else {
     std::cout << term_.Dim("(that was the last hint for this step)") << "\n";
   }
   if (state.verdict.empty()) {
-    std::cout << term_.Dim(fmt::format("(kata {} has not been run yet: step 1 assumed; `kata run {}` finds the real one)",
-                                       kata.number, kata.number)) << "\n";
+    std::cout << term_.Dim(fmt::format("(kata {} has not been run yet: step 1 assumed; `{}` finds the real one)",
+                                       kata.number, Typed("run", kata.number))) << "\n";
     state.verdict = "";
   }
   progress_.Save();
@@ -750,7 +764,7 @@ int Commands::Reset(const std::string& spec, bool yes) {
   state.verdict.clear();
   state.steps.clear();
   progress_.Save();
-  std::cout << "next: `kata run " << kata.number << "`\n";
+  std::cout << "next: `" << Typed("run", kata.number) << "`\n";
   return 0;
 }
 
@@ -761,7 +775,8 @@ int Commands::Solution(const std::string& spec) {
     std::cout << "Kata " << kata.number << " is not green yet"
               << (state != nullptr && !state->verdict.empty() ? " (last verdict: " + state->verdict + ")" : "")
               << ", so the reference stays closed: working it out is the point.\n"
-              << "It opens once `kata run " << kata.number << "` says PASS. Stuck? `kata hint " << kata.number << "`.\n";
+              << "It opens once `" << Typed("run", kata.number) << "` says PASS. Stuck? `" << Typed("hint", kata.number)
+              << "`.\n";
     return 1;
   }
   std::string diff = FindProgram("git").empty() ? "diff" : "git";

@@ -68,7 +68,8 @@ class Commands {
   int Run(const std::string& spec);
   int Progress();
   int Hint(const std::string& spec);
-  int Watch(const std::string& spec, int max_runs);
+  // `last`: with no kata named, the kata run most recently (else the current one).
+  int Watch(const std::string& spec, int max_runs, bool last = false);
   int Reset(const std::string& spec, bool yes);
   int Solution(const std::string& spec);
   int Verify();
@@ -79,6 +80,7 @@ class Commands {
   const std::vector<Kata>& Catalog();
   const Kata& Resolve(const std::string& spec);  // "" -> the current kata
   const Kata& CurrentKata();
+  const Kata& LastRunKata();  // the kata whose last verdict is the newest; else the current one
   KataResult RunKata(const Kata& kata);
   void Record(const Kata& kata, const KataResult& result);
   void Decide(const Kata& kata, const std::vector<Problem>& problems, const std::string& running_test,

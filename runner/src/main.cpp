@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
   auto* watch = app.add_subcommand("watch", "Re-run the kata on every save; Ctrl-C to stop");
   watch->add_option("kata", kata_spec, "Kata number; default: the current kata");
   watch->add_option("--max-runs", max_runs, "Stop after this many runs (for scripts)")->group("");
+  bool last = false;
+  watch->add_flag("--last", last, "With no kata named: the kata you ran last (default: the current kata)");
 
   auto* reset = app.add_subcommand("reset", "Restore kata N's starter files (yours are backed up first)");
   reset->add_option("kata", kata_spec, "Kata number");
@@ -90,7 +92,7 @@ int main(int argc, char** argv) {
     if (*run) return commands.Run(kata_spec);
     if (*progress) return commands.Progress();
     if (*hint) return commands.Hint(kata_spec);
-    if (*watch) return commands.Watch(kata_spec, max_runs);
+    if (*watch) return commands.Watch(kata_spec, max_runs, last);
     if (*reset) return commands.Reset(kata_spec, yes);
     if (*solution) return commands.Solution(kata_spec);
     if (*verify) return commands.Verify();

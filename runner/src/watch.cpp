@@ -40,8 +40,8 @@ void Drain(int fd, std::set<std::string>& changed) {
 
 }  // namespace
 
-int Commands::Watch(const std::string& spec, int max_runs) {
-  const Kata& kata = Resolve(spec);
+int Commands::Watch(const std::string& spec, int max_runs, bool last) {
+  const Kata& kata = spec.empty() && last ? LastRunKata() : Resolve(spec);
   int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd < 0) {
     std::cerr << "kata watch: inotify is not available here\n";

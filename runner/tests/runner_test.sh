@@ -7,6 +7,7 @@ set -u
 CASE=$1 KATA=$2 FIX=$3 BUILD=$4 WORK=$5
 BIN=$BUILD/bin
 export NO_COLOR=1
+export KATA_FRONT=make   # commands printed as make targets, as `make kata-N` runs the runner
 DIR=$WORK/$CASE
 OUT=$DIR/out.txt
 [[ $CASE == snapshot || $CASE == unchanged ]] || { rm -rf "$DIR"; mkdir -p "$DIR"; }
@@ -163,6 +164,11 @@ lint_workbook)
   # The workbook itself: every suite its tests define is in a step.
   run 0 lint
   has "kata lint: every kata.toml agrees with its tests";;
+typed_commands_without_make)
+  # Run as `kata` from the PATH, the runner says `kata hint 1`, not make's form.
+  mkdir -p "$DIR/bin"; ln -s "$KATA" "$DIR/bin/kata"
+  KATA_FRONT= PATH="$DIR/bin:$PATH" run 0 --root "$FIX" --build-dir "$BUILD" --state "$DIR/state.json" hint 1
+  has "(\`kata hint 1\` again for the next one)";;
 run_waits_for_lock)
   # Another runner holds the build folder: this one says so and waits; once
   # the holder lets go, it runs. The holder lets go only after the message.
@@ -192,7 +198,7 @@ run_first_red_step)
   has 'FAIL     step 2 "Subtracts": Subtracts.ThreeFromFive'
   has "calc_test.cpp:$(line_of "$FIX/katas/03_failing_assertion/tests/calc_test.cpp" assert): Failure"
   has "also red: step 3 (FAIL)"
-  has "stuck? \`kata hint 3\`";;
+  has "stuck? \`make hint-3\`";;
 run_json)
   fixture_run 1 run 3 --json
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["verdict"]=="FAIL" and d["red_step"]==2, d' "$OUT" \
@@ -223,7 +229,7 @@ learner_file_deleted)
   rm "$DIR/root/katas/03_failing_assertion/calc.cpp"
   run 1 --root "$DIR/root" --build-dir "$BUILD" --state "$DIR/state.json" run 3
   has "COMPILE  "; has "katas/03_failing_assertion/calc.cpp is missing"
-  has "kata reset 3"; lacks "undefined reference";;
+  has "make reset-3"; lacks "undefined reference";;
 hint_progression)
   fixture_run 0 hint 3
   has "hint 1 of 1"
