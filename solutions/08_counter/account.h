@@ -25,7 +25,7 @@ class Account {
  private:
   const std::function<void()> on_checked_;
   mutable std::mutex mutex_;
-  std::int64_t balance_;
+  std::int64_t balance_;  // guarded by mutex_
 };
 
 }  // namespace counter

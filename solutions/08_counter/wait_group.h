@@ -37,7 +37,7 @@ class WaitGroup {
  private:
   std::mutex mutex_;
   std::condition_variable all_done_;
-  int outstanding_ = 0;
+  int outstanding_ = 0;  // guarded by mutex_
 };
 
 }  // namespace counter
