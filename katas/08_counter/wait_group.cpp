@@ -24,4 +24,9 @@ void WaitGroup::Wait() {
   KATA_TODO("wait until the outstanding count is zero");
 }
 
+void WaitGroup::WakeWaiters() {
+  // TODO: wake every waiter without changing the count.
+  KATA_TODO("notify every waiter");
+}
+
 }  // namespace counter

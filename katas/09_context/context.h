@@ -50,8 +50,8 @@ class Context {
   void Stop(Reason reason);
 
   mutable std::mutex mutex_;
-  Reason reason_ = Reason::kNone;
-  std::optional<kata::TimePoint> deadline_;
+  Reason reason_ = Reason::kNone;              // guarded by mutex_
+  std::optional<kata::TimePoint> deadline_;  // guarded by mutex_
   std::stop_source source_;
   kata::Timer timer_;
   // Last: unregistered from the parent first when this context is destroyed.

@@ -22,4 +22,10 @@ void Button::Click() {
   KATA_TODO("broadcast a click");
 }
 
+void Button::Close() {
+  // TODO (step 5): stop and join the subscriber threads, then rethrow the
+  // first exception a handler threw.
+  KATA_TODO("stop the subscribers and rethrow a handler's exception");
+}
+
 }  // namespace sync_toolbox

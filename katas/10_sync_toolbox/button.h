@@ -2,13 +2,15 @@
 // sync.Cond Broadcast). Each subscriber has a thread of its own that sleeps
 // until the next click.
 //
-// Thread safety: Subscribe and Click may be called concurrently. Handlers run
-// on their subscriber's thread, never under the button's lock. The destructor
-// stops and joins every subscriber thread.
+// Thread safety: Subscribe and Click may be called concurrently, from any
+// thread, handlers included. Handlers run on their subscriber's thread, never
+// under the button's lock. Close (and the destructor) stops and joins every
+// subscriber thread; call it from outside the handlers.
 #pragma once
 
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -31,10 +33,17 @@ class Button {
   // Wakes every subscriber.
   void Click();
 
+  // Stops and joins every subscriber, then rethrows, on the caller's thread,
+  // the first exception a handler threw (a subscriber whose handler throws
+  // stops listening; the others go on). Later Subscribe calls start nothing.
+  // The destructor does the same, without the rethrow.
+  void Close();
+
  private:
   // TODO: a mutex, a condition variable the subscribers wait on, a click
-  // count they compare with what they have seen, and their threads (last, so
-  // they are stopped and joined before the rest is destroyed).
+  // count they compare with what they have seen, the first exception a
+  // handler threw, and their threads (last, so they are stopped and joined
+  // before the rest is destroyed).
 };
 
 }  // namespace sync_toolbox

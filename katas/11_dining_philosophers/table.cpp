@@ -19,10 +19,20 @@ void Table::Eat(int philosopher) {
   KATA_TODO("take both forks, eat, count the meal");
 }
 
+bool Table::WaitForTurn(int philosopher, std::stop_token stop) {
+  (void)philosopher;
+  (void)stop;
+  // TODO (step 5): wait on turn_ while this philosopher has eaten kMaxLead
+  // meals more than the hungriest one still seated; false once stop is
+  // requested.
+  KATA_TODO("wait until this philosopher is not too far ahead");
+}
+
 void Table::Dine(int meals_each) {
   (void)meals_each;
   // TODO: one std::jthread per philosopher, each eating meals_each meals;
-  // return when all of them have finished.
+  // return when all of them have finished. A meal that throws ends that
+  // philosopher's dinner; rethrow it here once everybody has left.
   KATA_TODO("run the five philosophers");
 }
 

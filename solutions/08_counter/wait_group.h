@@ -5,7 +5,9 @@
 //   start([&] { ...; wait_group.Done(); });
 //   wait_group.Wait();                 // until every Add has its Done
 //
-// Thread safety: all methods may be called concurrently.
+// Thread safety: all methods may be called concurrently. As in Go, the group
+// may be destroyed as soon as Wait() has returned, while the thread whose
+// Done() released it may still be inside that Done().
 #pragma once
 
 #include <condition_variable>
@@ -27,10 +29,15 @@ class WaitGroup {
   // Blocks until no task is outstanding.
   void Wait();
 
+  // Wakes every thread in Wait() without changing the count, as a condition
+  // variable may do at any time by itself (a spurious wake-up). A waiter that
+  // finds tasks still outstanding goes back to sleep. For tests.
+  void WakeWaiters();
+
  private:
   std::mutex mutex_;
   std::condition_variable all_done_;
-  int outstanding_ = 0;
+  int outstanding_ = 0;  // guarded by mutex_
 };
 
 }  // namespace counter

@@ -35,6 +35,8 @@ std::unique_ptr<Context> Context::WithTimeout(kata::Clock& clock, kata::Duration
 void Context::Cancel() { Stop(Reason::kCancelled); }
 
 void Context::Stop(Reason reason) {
+  // The reason first, the stop second: whoever sees Done() true finds the
+  // reason recorded (Err() checks the stop before it reads the reason).
   {
     std::scoped_lock lock(mutex_);
     if (reason_ != Reason::kNone) return;  // the first reason stays
@@ -44,6 +46,10 @@ void Context::Stop(Reason reason) {
 }
 
 Reason Context::Err() const {
+  // Stop records the reason before it requests the stop, so a reason exists
+  // as soon as Done() is true; but it exists a moment before, too. Asking the
+  // token first keeps Err() at kNone until Done() is true.
+  if (!source_.stop_requested()) return Reason::kNone;
   std::scoped_lock lock(mutex_);
   return reason_;
 }

@@ -41,7 +41,8 @@ class Server {
   // Runs the store's Fetch on a thread of its own and waits for whichever
   // comes first: the data (written to `writer`) or the request's cancellation
   // (the store is told to Cancel, nothing is written). Returns only after the
-  // fetch has finished.
+  // fetch has finished. What Fetch throws, Serve rethrows on the caller's
+  // thread, once the fetch has finished, and writes nothing.
   void Serve(const Request& request, ResponseWriter& writer);
 
  private:

@@ -51,6 +51,22 @@ http::Request ToRequest(const BeastRequest& in) {
 
 class HttpSession;
 class WsSession;
+struct Core;
+
+// The server whose handler the current thread is running, if any: Close()
+// called from there must not join the thread it runs on.
+thread_local const Core* serving = nullptr;
+
+class ServingGuard {
+ public:
+  explicit ServingGuard(const Core& core) : previous_(std::exchange(serving, &core)) {}
+  ~ServingGuard() { serving = previous_; }
+  ServingGuard(const ServingGuard&) = delete;
+  ServingGuard& operator=(const ServingGuard&) = delete;
+
+ private:
+  const Core* previous_;
+};
 
 // Everything the server and its sessions share.
 struct Core {
@@ -92,7 +108,10 @@ struct Core {
 
   std::promise<void> io_finished;
   std::jthread io_thread;
-  std::once_flag closed;
+  std::once_flag closing_started;  // StartClosing: from any thread, handlers included
+  std::once_flag closing_finished;  // FinishClosing: from outside the server's threads
+  void StartClosing();
+  void FinishClosing();
 };
 
 // A websocket connection: Beast's stream lives on the I/O thread; the
@@ -335,6 +354,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     // The work guard keeps the I/O thread running until the answer is back.
     asio::post(server_.handler_pool, [self = shared_from_this(), request = std::move(request),
                                       work = asio::make_work_guard(server_.io)]() mutable {
+      ServingGuard serving_guard(self->server_);
       auto response = std::make_shared<bhttp::response<bhttp::string_body>>(self->Serve(request));
       asio::post(self->server_.io, [self, response] { self->Write(response); });
     });
@@ -473,6 +493,7 @@ void Core::StartWorker(std::shared_ptr<WsSession> session) {
 }
 
 void Core::RunSocketHandler(WsSession& session) {
+  ServingGuard serving_guard(*this);
   ws::CloseCode code = ws::CloseCode::kNormal;
   try {
     sockets.ServeSocket(session.Upgrade(), session);
@@ -509,36 +530,53 @@ const std::string& WebServer::Url() const { return impl_->url; }
 int WebServer::Port() const { return impl_->port; }
 
 void WebServer::Close() {
-  std::call_once(impl_->closed, [&impl = *impl_] {
+  impl_->StartClosing();
+  // A handler that closes its own server (a "quit" command) runs on one of
+  // the threads FinishClosing joins: joining it from itself would throw
+  // (websocket workers) or wait forever (the HTTP handler pool). The
+  // destructor, or a Close() from outside, finishes the job.
+  if (serving == impl_.get()) return;
+  impl_->FinishClosing();
+}
+
+void Core::StartClosing() {
+  std::call_once(closing_started, [this] {
     std::promise<void> closed_all;
-    asio::post(impl.io, [&] {
-      impl.CloseEverythingOnIoThread();
+    asio::post(io, [&] {
+      CloseEverythingOnIoThread();
       closed_all.set_value();
     });
     closed_all.get_future().wait();
-    // Every Receive now throws ClosedError, so the socket handlers return.
-    std::list<Core::Worker> workers;
+    // Every Receive now throws ClosedError, so the socket handlers return;
+    // no new one starts.
+    std::scoped_lock lock(workers_mutex);
+    workers_closed = true;
+  });
+}
+
+void Core::FinishClosing() {
+  std::call_once(closing_finished, [this] {
+    std::list<Worker> finishing;
     {
-      std::scoped_lock lock(impl.workers_mutex);
-      impl.workers_closed = true;
-      workers.swap(impl.workers);
+      std::scoped_lock lock(workers_mutex);
+      finishing.swap(workers);
     }
-    workers.clear();  // joins
+    finishing.clear();  // joins
     // Let the closing handshakes finish, but never wait long for a peer.
     // A websocket peer that does not answer the close frame at once (a test
     // client that is not reading) has its socket closed under it; a plain
     // request under way gets a few seconds to be answered.
-    impl.work.reset();
-    auto finished = impl.io_finished.get_future();
+    work.reset();
+    auto finished = io_finished.get_future();
     if (finished.wait_for(std::chrono::milliseconds(250)) != std::future_status::ready) {
-      asio::post(impl.io, [&impl] { impl.AbortWebsocketsOnIoThread(); });
+      asio::post(io, [this] { AbortWebsocketsOnIoThread(); });
       if (finished.wait_for(std::chrono::seconds(5)) != std::future_status::ready) {
-        asio::post(impl.io, [&impl] { impl.AbortEverythingOnIoThread(); });
-        if (finished.wait_for(std::chrono::seconds(1)) != std::future_status::ready) impl.io.stop();
+        asio::post(io, [this] { AbortEverythingOnIoThread(); });
+        if (finished.wait_for(std::chrono::seconds(1)) != std::future_status::ready) io.stop();
       }
     }
-    impl.io_thread.join();
-    impl.handler_pool.join();
+    io_thread.join();
+    handler_pool.join();
   });
 }
 

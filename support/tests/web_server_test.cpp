@@ -56,6 +56,19 @@ class SocketFunc : public ws::SocketHandler {
   Function function_;
 };
 
+// A plain HTTP handler made of a function.
+class HttpFunc : public http::Handler {
+ public:
+  using Function = std::function<void(const http::Request&, http::Response&)>;
+  explicit HttpFunc(Function function) : function_(std::move(function)) {}
+  void ServeHttp(const http::Request& request, http::Response& response) override {
+    function_(request, response);
+  }
+
+ private:
+  Function function_;
+};
+
 // Echoes every message back in upper case until the peer closes.
 SocketFunc::Function Shouter() {
   return [](const http::Request&, ws::Connection& connection) {
@@ -266,6 +279,68 @@ TEST(WebServer, ClosesQuicklyWithOpenConnectionsAndLeavesNoThreadBehind) {
 
   EXPECT_LT(Clock::now() - start, 1500ms);
   EXPECT_THAT(first.WaitForClose(), Optional(1001));
+  server.reset();
+  EXPECT_TRUE(Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms));
+}
+
+// Whether a new connection to `url` is refused now.
+bool Refused(const std::string& url) {
+  try {
+    testkit::HttpClient(url).Get("/");
+    return false;
+  } catch (const std::runtime_error&) {
+    return true;
+  }
+}
+
+// A "quit" command: a websocket handler closes the server it runs on. Close
+// must not join the thread it is called from; the destructor, on the test's
+// thread, joins the rest.
+TEST(WebServer, AWebsocketHandlerMayCloseItsOwnServer) {
+  const int threads_before = testkit::LiveThreads();
+  Pages pages;
+  std::atomic<WebServer*> self = nullptr;
+  std::atomic<bool> close_returned = false;
+  SocketFunc sockets([&](const http::Request&, ws::Connection& connection) {
+    for (;;) {
+      if (connection.Receive(Clock::now() + 10s) == "quit") {
+        self.load()->Close();
+        close_returned = true;
+        return;
+      }
+    }
+  });
+  auto server = std::make_unique<WebServer>(pages, sockets);
+  self = server.get();
+  const std::string url = server->Url();
+  WebSocketClient client(WsUrl(*server));
+
+  ASSERT_TRUE(client.Send("quit"));
+
+  EXPECT_TRUE(client.WaitForClose().has_value()) << "the connection is still open";
+  EXPECT_TRUE(Eventually([&] { return close_returned.load(); })) << "Close() did not return";
+  EXPECT_TRUE(Eventually([&] { return Refused(url); })) << "still accepting after Close()";
+  server.reset();
+  EXPECT_TRUE(Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms));
+}
+
+// The same from a plain HTTP handler, which runs on the server's handler
+// pool: the request that closes the server is still answered.
+TEST(WebServer, AnHttpHandlerMayCloseItsOwnServer) {
+  const int threads_before = testkit::LiveThreads();
+  std::atomic<WebServer*> self = nullptr;
+  HttpFunc pages([&](const http::Request&, http::Response& response) {
+    self.load()->Close();
+    response.body = "bye";
+  });
+  SocketFunc sockets(Shouter());
+  auto server = std::make_unique<WebServer>(pages, sockets);
+  self = server.get();
+  const std::string url = server->Url();
+
+  EXPECT_EQ(testkit::HttpClient(url).Get("/quit").body, "bye");
+
+  EXPECT_TRUE(Eventually([&] { return Refused(url); })) << "still accepting after Close()";
   server.reset();
   EXPECT_TRUE(Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms));
 }

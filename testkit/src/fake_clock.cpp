@@ -1,5 +1,6 @@
 #include "testkit/fake_clock.h"
 
+#include <iterator>
 #include <utility>
 
 #include "kata/timer_state.h"
@@ -27,10 +28,10 @@ bool FakeClock::SleepFor(Duration delay, std::stop_token stop) {
   std::unique_lock lock(mutex_);
   const TimePoint deadline = now_ + delay;
   if (now_ >= deadline) return true;
-  ++sleepers_;
+  auto sleeping = sleeping_until_.insert(deadline);
   changed_.notify_all();
   changed_.wait(lock, stop, [&] { return now_ >= deadline; });
-  --sleepers_;
+  sleeping_until_.erase(sleeping);
   changed_.notify_all();
   return now_ >= deadline;
 }
@@ -57,7 +58,7 @@ void FakeClock::Advance(Duration by) {
 
 bool FakeClock::WaitForSleepers(int count, std::chrono::milliseconds timeout) {
   std::unique_lock lock(mutex_);
-  return changed_.wait_for(lock, timeout, [&] { return sleepers_ >= count; });
+  return changed_.wait_for(lock, timeout, [&] { return SleepersLocked() >= count; });
 }
 
 bool FakeClock::WaitForTimers(int count, std::chrono::milliseconds timeout) {
@@ -67,7 +68,14 @@ bool FakeClock::WaitForTimers(int count, std::chrono::milliseconds timeout) {
 
 int FakeClock::Sleepers() const {
   std::scoped_lock lock(mutex_);
-  return sleepers_;
+  return SleepersLocked();
+}
+
+int FakeClock::SleepersLocked() const {
+  // A sleeper whose deadline has passed is as good as awake, even if its
+  // thread has not run yet: counting it would let a test advance again
+  // before that sleeper has done what it woke up for.
+  return static_cast<int>(std::distance(sleeping_until_.upper_bound(now_), sleeping_until_.end()));
 }
 
 int FakeClock::PendingTimers() const {

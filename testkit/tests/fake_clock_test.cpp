@@ -223,6 +223,27 @@ TEST(FakeClockSleep, ManySleepersWakeEachAtTheirOwnDeadline) {
   EXPECT_EQ(awake, kSleepers);
 }
 
+// A test that steps a sleeper in lock-step: wait until it is parked, advance
+// by its nap, again. A sleeper whose deadline has passed but that has not
+// woken yet is not parked any more: counting it would let the test advance
+// again before the nap ended, and the sleeper would nap fewer times.
+TEST(FakeClockSleep, WaitForSleepersCountsOnlySleepersWithADeadlineAhead) {
+  constexpr int kNaps = 100;
+  FakeClock clock;
+  std::atomic<int> naps{0};
+  std::jthread sleeper([&](std::stop_token stop) {
+    while (naps < kNaps && clock.SleepFor(10ms, stop)) ++naps;
+  });
+
+  for (int i = 0; i < kNaps; ++i) {
+    ASSERT_TRUE(clock.WaitForSleepers(1)) << "after " << i << " advances";
+    clock.Advance(10ms);
+  }
+
+  EXPECT_TRUE(Eventually([&] { return naps == kNaps; })) << naps << " naps of " << kNaps;
+  EXPECT_EQ(clock.Sleepers(), 0);
+}
+
 TEST(FakeClock, WaitForTimersSeesTimersScheduledOnAnotherThread) {
   FakeClock clock;
   std::atomic<int> fired{0};

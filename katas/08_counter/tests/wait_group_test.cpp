@@ -7,6 +7,8 @@
 #include <chrono>
 #include <deque>
 #include <exception>
+#include <latch>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -14,6 +16,7 @@
 
 #include "testkit/eventually.h"
 #include "testkit/sync.h"
+#include "worker.h"
 
 namespace counter {
 namespace {
@@ -21,31 +24,7 @@ namespace {
 using namespace std::chrono_literals;
 namespace testkit = kata::testkit;
 
-// Runs fn on a new thread and keeps what it threw for the test's thread.
-class Worker {
- public:
-  template <typename Fn>
-  explicit Worker(Fn fn)
-      : thread_([this, fn] {
-          try {
-            fn();
-          } catch (...) {
-            error_ = std::current_exception();
-          }
-          finished_.store(true);
-        }) {}
-  bool Finished() const { return finished_.load(); }
-  // Joins, then rethrows what the thread threw.
-  void Join() {
-    thread_.join();
-    if (error_) std::rethrow_exception(error_);
-  }
-
- private:
-  std::atomic<bool> finished_ = false;
-  std::exception_ptr error_;
-  std::jthread thread_;
-};
+using helpers::Worker;
 
 // Opens the gates when the test leaves, even by a failed ASSERT, so that no
 // thread is left waiting on them.
@@ -114,6 +93,45 @@ TEST(WaitGroupWaits, TheGroupCanGrowWhileItIsWaitedOn) {
   });
   wait_group.Wait();
   EXPECT_EQ(ran.load(), 3);
+}
+
+// A condition variable may wake a waiter with nobody notifying it. WakeWaiters
+// does that on purpose, again and again while a task is outstanding: Wait
+// must check the count each time it wakes and go back to sleep.
+TEST(WaitGroupWaits, WaitSleepsThroughSpuriousWakeUps) {
+  WaitGroup wait_group;
+  wait_group.Add(1);
+  std::latch waiting(1);
+  Worker waiter([&] {
+    waiting.count_down();
+    wait_group.Wait();
+  });
+  waiting.wait();
+
+  EXPECT_TRUE(testkit::Never(
+      [&] {
+        wait_group.WakeWaiters();
+        return waiter.Finished();
+      },
+      50ms))
+      << "Wait returned after a spurious wake-up with a task outstanding";
+  wait_group.Done();
+  waiter.Join();
+}
+
+// Go's rule: once Wait has returned, the group may be destroyed, even though
+// the Done that released it has not returned yet. Whatever Done does after
+// the waiter can see the count at zero touches a destroyed group, and
+// ThreadSanitizer reports it.
+TEST(WaitGroupWaits, TheGroupCanBeDestroyedAsSoonAsWaitReturns) {
+  for (int i = 0; i < 50; ++i) {
+    auto wait_group = std::make_unique<WaitGroup>();
+    wait_group->Add(1);
+    std::jthread task([group = wait_group.get()] { group->Done(); });
+    wait_group->Wait();
+    wait_group.reset();
+  }  // the task's thread is joined here, after the group is gone
+  SUCCEED();
 }
 
 TEST(WaitGroupWaits, ADoneWithNothingOutstandingThrowsLogicError) {

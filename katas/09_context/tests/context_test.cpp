@@ -3,7 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
+#include <exception>
+#include <latch>
+#include <memory>
+#include <string>
+#include <thread>
 
 #include "testkit/fake_clock.h"
 
@@ -55,6 +61,58 @@ TEST(ContextTree, ADestroyedChildIsNoLongerLinkedToItsParent) {
   auto survivor = parent.WithCancel();
   parent.Cancel();  // must not touch the destroyed child
   EXPECT_TRUE(survivor->Done());
+}
+
+// Go's contract: Err() says nothing while Done() is false, and says why once
+// it is true. The test cancels one new context after another; a watcher
+// thread checks the context being cancelled now, again and again. The moment
+// between a Stop that records the reason and its request for the stop is
+// short, so the test goes on until the watcher has seen two thousand
+// contexts go from running to stopped under its eyes (or for a second, on a
+// machine too busy to run both threads at once).
+TEST(ContextTree, ErrSaysWhyExactlyWhenDoneIsTrue) {
+  constexpr int kMaxContexts = 100'000;
+  constexpr int kEnoughSeen = 2000;
+  const auto give_up = std::chrono::steady_clock::now() + 1s;
+  auto contexts = std::make_unique<std::unique_ptr<Context>[]>(kMaxContexts);
+  std::atomic<int> current = -1;  // the context being cancelled now
+  std::atomic<int> seen_stopping = 0;
+  std::string broken;  // written by the watcher, read after it has joined
+  {
+    std::jthread watcher([&](std::stop_token stop) {
+      try {
+        int last = -1;
+        bool last_done = true;
+        while (!stop.stop_requested()) {
+          const int i = current.load();
+          if (i < 0) continue;
+          const Context& context = *contexts[i];
+          Reason before = context.Err();
+          bool done = context.Done();
+          Reason after = context.Err();
+          if (before != Reason::kNone && !done) {
+            broken = "Err() gave a reason while Done() was still false";
+          } else if (done && after == Reason::kNone) {
+            broken = "Err() gave kNone after Done() was true";
+          }
+          if (!broken.empty()) break;
+          if (i == last && !last_done && done) seen_stopping.fetch_add(1);
+          last = i;
+          last_done = done;
+        }
+      } catch (const std::exception& error) {
+        broken = error.what();
+      }
+    });
+    for (int i = 0; i < kMaxContexts && seen_stopping.load() < kEnoughSeen &&
+                    std::chrono::steady_clock::now() < give_up;
+         ++i) {
+      contexts[i] = std::make_unique<Context>();
+      current.store(i);
+      contexts[i]->Cancel();
+    }
+  }  // the watcher is stopped and joined here
+  EXPECT_EQ(broken, "");
 }
 
 // --- Step 6 -------------------------------------------------------------------

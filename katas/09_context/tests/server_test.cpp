@@ -9,6 +9,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -32,12 +33,22 @@ class StubStore : public Store {
 };
 
 // LGwT's v2 spy: Fetch takes 100 ms of fake time and ignores the token; only
-// Cancel() cuts it short.
+// Cancel() cuts it short. Given a `wind_down` gate, a cancelled Fetch then
+// takes a moment to finish, as a real store's clean-up would: it returns
+// once the gate opens, or after 50 ms.
 class SpyStore : public Store {
  public:
-  explicit SpyStore(testkit::FakeClock& clock) : clock_(clock) {}
+  explicit SpyStore(testkit::FakeClock& clock, testkit::Gate* wind_down = nullptr)
+      : clock_(clock), wind_down_(wind_down) {}
   std::optional<std::string> Fetch(std::stop_token) override {
-    if (!clock_.SleepFor(100ms, cancel_.get_token())) return std::nullopt;
+    struct MarkReturned {
+      std::atomic<bool>& returned;
+      ~MarkReturned() { returned.store(true); }
+    } mark_returned{returned_};
+    if (!clock_.SleepFor(100ms, cancel_.get_token())) {
+      if (wind_down_) wind_down_->Wait(50ms);
+      return std::nullopt;
+    }
     return kData;
   }
   void Cancel() override {
@@ -45,11 +56,24 @@ class SpyStore : public Store {
     cancel_.request_stop();
   }
   bool Cancelled() const { return cancelled_.load(); }
+  bool FetchReturned() const { return returned_.load(); }
 
  private:
   testkit::FakeClock& clock_;
+  testkit::Gate* const wind_down_;
   std::stop_source cancel_;
   std::atomic<bool> cancelled_ = false;
+  std::atomic<bool> returned_ = false;
+};
+
+// A store that is down: Fetch throws.
+class FailingStore : public Store {
+ public:
+  struct Down : std::runtime_error {
+    Down() : std::runtime_error("store is down") {}
+  };
+  std::optional<std::string> Fetch(std::stop_token) override { throw Down(); }
+  void Cancel() override {}
 };
 
 // LGwT's v3 spy: builds the data one character per 10 ms of fake time,
@@ -140,6 +164,20 @@ TEST_F(ServerWrites, TheStoresData) {
   EXPECT_EQ(writer.Body(), "hello, world");
 }
 
+// What Fetch throws reaches Serve's caller, on the caller's thread: once Serve
+// runs Fetch on a thread of its own (step 3), that thread must catch it and
+// hand it over, as kata 7's workers do. An exception that leaves a thread's
+// function is std::terminate.
+TEST_F(ServerWrites, AFailingFetchThrowsToTheCallerAndWritesNothing) {
+  FailingStore store;
+  Server server(store);
+  SpyResponseWriter writer;
+
+  EXPECT_THROW(server.Serve(Request{}, writer), FailingStore::Down);
+
+  EXPECT_FALSE(writer.Written());
+}
+
 // --- Step 2 -------------------------------------------------------------------
 
 TEST_F(ServerNotCancelled, WritesTheDataAndNeverCancelsTheStore) {
@@ -160,7 +198,8 @@ TEST_F(ServerNotCancelled, WritesTheDataAndNeverCancelsTheStore) {
 
 TEST_F(ServerCancelsTheStore, ACancelledRequestCancelsTheFetchAndWritesNothing) {
   testkit::FakeClock clock;
-  SpyStore store(clock);
+  testkit::Gate serve_returned;
+  SpyStore store(clock, &serve_returned);
   Server server(store);
   SpyResponseWriter writer;
   std::stop_source request;
@@ -168,9 +207,15 @@ TEST_F(ServerCancelsTheStore, ACancelledRequestCancelsTheFetchAndWritesNothing) 
   TimeKeeper time(clock, [&] { return store.Cancelled(); });
 
   server.Serve(Request{request.get_token()}, writer);
+  const bool fetch_returned = store.FetchReturned();
+  serve_returned.Open();
 
   EXPECT_TRUE(store.Cancelled()) << "store was not told to cancel";
   EXPECT_FALSE(writer.Written()) << "wrote \"" << writer.Body() << "\" for a cancelled request";
+  EXPECT_TRUE(fetch_returned) << "Serve returned while Fetch was still running: whatever the fetch "
+                                 "thread touches after that may be gone";
+  // A Serve that left its fetch behind: let it end before the store goes away.
+  EXPECT_TRUE(testkit::Eventually([&] { return store.FetchReturned(); }));
 }
 
 // --- Step 4 -------------------------------------------------------------------

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <latch>
+#include <stdexcept>
 
 #include "testkit/eventually.h"
 #include "testkit/sync.h"
@@ -50,6 +51,49 @@ TEST_F(ButtonBroadcast, AButtonWithoutClicksRunsNoHandler) {
     button.Subscribe([&] { runs.fetch_add(1); });
   }  // the destructor stops and joins the subscriber
   EXPECT_EQ(runs.load(), 0);
+}
+
+// A handler may use the button itself: subscribe another handler, click
+// again. Called under the button's lock, it would lock that lock a second
+// time on the same thread and hang.
+TEST_F(ButtonBroadcast, AHandlerMaySubscribeAndClick) {
+  std::atomic<int> first_runs = 0;
+  std::atomic<int> late_runs = 0;
+  Button button;
+  button.Subscribe([&] {
+    if (first_runs.fetch_add(1) == 0) {
+      button.Subscribe([&] { late_runs.fetch_add(1); });
+      button.Click();
+    }
+  });
+
+  button.Click();
+
+  EXPECT_TRUE(testkit::Eventually([&] { return first_runs.load() == 2 && late_runs.load() == 1; }))
+      << "first handler ran " << first_runs.load() << " times (want 2), the late one "
+      << late_runs.load() << " (want 1)";
+}
+
+// A handler that throws must not take the process down (an exception that
+// leaves a thread's function is std::terminate). Its subscriber stops, the
+// others go on, and Close rethrows the exception on the test's thread.
+TEST_F(ButtonBroadcast, AThrowingHandlerReachesCloseAndSparesTheOthers) {
+  std::atomic<int> thrown = 0;
+  std::atomic<int> shown = 0;
+  Button button;
+  button.Subscribe([&] {
+    thrown.fetch_add(1);
+    throw std::runtime_error("maximise failed");
+  });
+  button.Subscribe([&] { shown.fetch_add(1); });
+
+  button.Click();
+  button.Click();
+
+  EXPECT_TRUE(testkit::Eventually([&] { return thrown.load() == 1 && shown.load() == 2; }))
+      << "the throwing handler ran " << thrown.load() << " times (want 1: its subscriber stops), "
+      << "the other " << shown.load() << " (want 2)";
+  EXPECT_THROW(button.Close(), std::runtime_error);
 }
 
 // --- Step 6 -------------------------------------------------------------------

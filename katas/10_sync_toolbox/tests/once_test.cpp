@@ -4,17 +4,20 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <stdexcept>
 #include <string>
 
+#include "testkit/eventually.h"
 #include "testkit/sync.h"
 
 namespace sync_toolbox {
 namespace {
 
+using namespace std::chrono_literals;
 namespace testkit = kata::testkit;
 
 // Something expensive to build, built once and then shared.
@@ -45,10 +48,29 @@ TEST(OnceFromManyThreads, AHundredCallersBuildTheParserOnce) {
   EXPECT_EQ(seen.size(), 1u) << "callers got different parsers";
 }
 
-TEST(OnceFromManyThreads, TwentyDoCallsIncrementOnce) {
+// Twenty callers at once. The one whose function runs stays inside it until
+// the others have all called Do (and 20 ms more): none of them may return
+// meanwhile. Each caller then reads the count as soon as its Do returns. The
+// count is a plain int: Do must order the one increment before every return,
+// so each caller reads 1, and ThreadSanitizer sees the write ordered before
+// each read.
+TEST(OnceFromManyThreads, TwentyDoCallsIncrementOnceAndEveryCallerSeesIt) {
+  constexpr int kCallers = 20;
   Once once;
-  int count = 0;  // plain int: Do must order the one write before every return
-  testkit::RunOnThreads(20, [&](int) { once.Do([&] { ++count; }); });
+  int count = 0;
+  std::atomic<int> calling = 0;
+  std::atomic<int> returned = 0;
+  testkit::RunOnThreads(kCallers, [&](int) {
+    calling.fetch_add(1);
+    once.Do([&] {
+      EXPECT_TRUE(testkit::Eventually([&] { return calling.load() == kCallers; }));
+      EXPECT_TRUE(testkit::Never([&] { return returned.load() > 0; }, 20ms))
+          << "a caller returned from Do while the function was still running";
+      ++count;
+    });
+    returned.fetch_add(1);
+    EXPECT_EQ(count, 1) << "Do returned before the function had run";
+  });
   EXPECT_EQ(count, 1);
 }
 

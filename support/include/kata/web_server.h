@@ -14,7 +14,9 @@
 // connection gets a thread of its own for its SocketHandler, which may block
 // as long as it likes.
 //
-// Thread safety: Url(), Port() and Close() may be called from any thread.
+// Thread safety: Url(), Port() and Close() may be called from any thread,
+// the server's own handlers included (a "quit" command). The destructor must
+// run outside the server's threads.
 #pragma once
 
 #include <cstddef>
@@ -40,7 +42,7 @@ class WebServer {
   // Listening when constructed; throws std::runtime_error if it cannot bind.
   // Both handlers must outlive the server.
   WebServer(http::Handler& http, ws::SocketHandler& sockets, WebServerOptions options = {});
-  ~WebServer();  // Close()
+  ~WebServer();  // Close(), and the joins a Close() from a handler left
   WebServer(const WebServer&) = delete;
   WebServer& operator=(const WebServer&) = delete;
 
@@ -50,7 +52,10 @@ class WebServer {
   // Stops accepting, closes idle connections at once and websockets with
   // 1001 (going away), answers the plain requests already under way (even
   // half received; a few seconds at most), waits for the socket handlers to
-  // return and joins every thread. Idempotent.
+  // return and joins every thread. Idempotent. Called from one of the
+  // server's handlers, it does all that but the waiting and the joins (the
+  // handler's own thread cannot join itself); those happen in the
+  // destructor, or in a later Close() from outside.
   void Close();
 
  private:

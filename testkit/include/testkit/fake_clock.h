@@ -9,7 +9,10 @@
 // Threads that sleep on it (SleepFor) stay parked until Advance passes their
 // deadline or their stop token is requested. A test that must advance only
 // once N threads are parked calls WaitForSleepers(N) first; one that waits for
-// timers scheduled from other threads calls WaitForTimers(N).
+// timers scheduled from other threads calls WaitForTimers(N). A sleeper counts
+// as parked only while its deadline is ahead: once an Advance has passed it,
+// it is awake, whether or not its thread has run yet, so a test can step a
+// sleeper in lock-step (WaitForSleepers(1), Advance, again).
 //
 // Thread safety: every method may be called from any thread. Timer functions
 // run on the thread that calls Advance, outside the clock's lock, so they may
@@ -24,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "kata/clock.h"
 
@@ -46,25 +50,27 @@ class FakeClock final : public Clock {
   void Advance(Duration by);
 
   // Blocks (for real, at most `timeout`) until at least `count` threads are
-  // parked in SleepFor. Returns whether they are.
+  // parked in SleepFor with their deadline still ahead. Returns whether they are.
   bool WaitForSleepers(int count, std::chrono::milliseconds timeout = std::chrono::seconds(2));
 
   // Blocks (for real, at most `timeout`) until at least `count` timers are
   // pending. Returns whether they are.
   bool WaitForTimers(int count, std::chrono::milliseconds timeout = std::chrono::seconds(2));
 
-  int Sleepers() const;       // threads parked in SleepFor now
+  int Sleepers() const;       // threads parked in SleepFor now, deadline ahead
   int PendingTimers() const;  // timers scheduled and neither fired nor stopped
 
  private:
   int PendingTimersLocked() const;
+  int SleepersLocked() const;
 
   mutable std::mutex mutex_;
   std::condition_variable_any changed_;
-  TimePoint now_;
-  std::map<std::pair<TimePoint, std::uint64_t>, std::shared_ptr<detail::TimerState>> timers_;
-  std::uint64_t next_sequence_ = 0;
-  int sleepers_ = 0;
+  TimePoint now_;  // guarded by mutex_
+  std::map<std::pair<TimePoint, std::uint64_t>, std::shared_ptr<detail::TimerState>>
+      timers_;  // guarded by mutex_
+  std::uint64_t next_sequence_ = 0;  // guarded by mutex_
+  std::multiset<TimePoint> sleeping_until_;  // guarded by mutex_: one deadline per sleeper
 };
 
 }  // namespace kata::testkit
