@@ -40,28 +40,18 @@ function(kata_testkit_parts target)
   endforeach()
 endfunction()
 
-set(KATA_STRESS_REPEAT 10 CACHE STRING "How often the self-checks repeat a stress step (a kata.toml's stress_repeat wins)")
-
-# Reads the parts of kata.toml that the build needs: `uses`, and for each
-# [[steps]] its `suites` and `stress`. (The runner reads the rest.)
+# The two things the build needs from kata.toml: `uses` (the earlier katas'
+# solutions this one links) and how many [[steps]] there are (one self-check
+# each). Everything else, suites, stress and hints, is the runner's to read
+# (`kata check --kata N --step K`), so there is one reader of a step's
+# meaning; `kata lint` checks the file against its schema and its tests.
 function(kata_read_toml toml prefix)
-  file(STRINGS ${toml} lines REGEX "^[ \t]*(\\[\\[steps\\]\\]|suites[ \t]*=|stress[ \t]*=|uses[ \t]*=|stress_repeat[ \t]*=)")
+  file(STRINGS ${toml} lines REGEX "^[ \t]*(\\[\\[steps\\]\\]|uses[ \t]*=)")
   set(step 0)
   set(uses "")
-  set(repeat ${KATA_STRESS_REPEAT})
   foreach(line IN LISTS lines)
     if(line MATCHES "^[ \t]*\\[\\[steps\\]\\]")
       math(EXPR step "${step} + 1")
-      set(${prefix}_STEP_${step}_SUITES "" PARENT_SCOPE)
-      set(${prefix}_STEP_${step}_STRESS OFF PARENT_SCOPE)
-    elseif(line MATCHES "^[ \t]*suites[ \t]*=[ \t]*\\[(.*)\\]")
-      string(REGEX MATCHALL "\"[A-Za-z0-9_]+\"" quoted "${CMAKE_MATCH_1}")
-      string(REPLACE "\"" "" suites "${quoted}")
-      set(${prefix}_STEP_${step}_SUITES "${suites}" PARENT_SCOPE)
-    elseif(line MATCHES "^[ \t]*stress[ \t]*=[ \t]*true")
-      set(${prefix}_STEP_${step}_STRESS ON PARENT_SCOPE)
-    elseif(line MATCHES "^[ \t]*stress_repeat[ \t]*=[ \t]*([0-9]+)" AND step EQUAL 0)
-      set(repeat ${CMAKE_MATCH_1})
     elseif(line MATCHES "^[ \t]*uses[ \t]*=[ \t]*\\[(.*)\\]" AND step EQUAL 0)
       string(REGEX MATCHALL "\"[A-Za-z0-9_]+\"" quoted "${CMAKE_MATCH_1}")
       string(REPLACE "\"" "" uses "${quoted}")
@@ -72,17 +62,6 @@ function(kata_read_toml toml prefix)
   endif()
   set(${prefix}_STEPS ${step} PARENT_SCOPE)
   set(${prefix}_USES "${uses}" PARENT_SCOPE)
-  set(${prefix}_STRESS_REPEAT ${repeat} PARENT_SCOPE)
-endfunction()
-
-# The gtest filter that selects a list of suites: "A.*:B.*".
-function(kata_filter out)
-  set(parts "")
-  foreach(suite IN LISTS ARGN)
-    list(APPEND parts "${suite}.*")
-  endforeach()
-  list(JOIN parts ":" joined)
-  set(${out} "${joined}" PARENT_SCOPE)
 endfunction()
 
 # The test sources of every kata share one precompiled header with GoogleTest,
@@ -195,32 +174,26 @@ function(add_kata dir)
     include(${kata_dir}/kata.cmake)
   endif()
 
-  # Self-checks.
-  set(all_suites "")
+  # Self-checks. The runner reads kata.toml for them (`kata check --kata N
+  # --step K`: the step's suites, repeated and shuffled if it is a stress
+  # step), so they and `kata run` can never disagree about what a step is.
   foreach(step RANGE 1 ${K_STEPS})
-    set(suites ${K_STEP_${step}_SUITES})
-    list(APPEND all_suites ${suites})
-    kata_filter(filter ${suites})
-    set(args --gtest_filter=${filter})
-    if(K_STEP_${step}_STRESS)
-      list(APPEND args --gtest_repeat=${K_STRESS_REPEAT} --gtest_shuffle --gtest_brief=1)
-    endif()
-    add_test(NAME solution.${name}.step${step} COMMAND solution_${name} ${args})
+    add_test(NAME solution.${name}.step${step}
+      COMMAND $<TARGET_FILE:kata_runner> check --expect PASS --kata ${name} --step ${step}
+              --binary $<TARGET_FILE:solution_${name}>)
     set_tests_properties(solution.${name}.step${step} PROPERTIES TIMEOUT 120 LABELS solution)
 
-    add_test(NAME kata.${name}.step${step}.red COMMAND kata_${name} --gtest_filter=${filter})
-    set_tests_properties(kata.${name}.step${step}.red PROPERTIES
-      TIMEOUT 60 LABELS starter
-      # Red by a failed assertion, not by a crash, a hang or a race report.
-      PASS_REGULAR_EXPRESSION "\\[  FAILED  \\] [A-Za-z0-9_]+\\.[A-Za-z0-9_]+"
-      FAIL_REGULAR_EXPRESSION "ThreadSanitizer|terminate called|Segmentation fault")
+    # Red by a failed assertion (FAIL), not by a crash, a hang or a race report.
+    add_test(NAME kata.${name}.step${step}.red
+      COMMAND $<TARGET_FILE:kata_runner> check --expect FAIL --kata ${name} --step ${step} --repeat 1
+              --binary $<TARGET_FILE:kata_${name}>)
+    set_tests_properties(kata.${name}.step${step}.red PROPERTIES TIMEOUT 60 LABELS starter)
   endforeach()
 
-  # Every test belongs to a step: a suite no step names would never be run by the runner.
-  kata_filter(known ${all_suites})
+  # Every test the binary holds belongs to a step: a suite no step names
+  # would run only as the learner's own.
   add_test(NAME solution.${name}.every_test_in_a_step
-    COMMAND ${CMAKE_COMMAND} -DBINARY=$<TARGET_FILE:solution_${name}> -DKNOWN=${known}
-            -P ${CMAKE_SOURCE_DIR}/cmake/CheckSuites.cmake)
+    COMMAND $<TARGET_FILE:kata_runner> lint ${name} --binary $<TARGET_FILE:solution_${name}>)
   set_tests_properties(solution.${name}.every_test_in_a_step PROPERTIES LABELS solution)
 
   kata_add_mutants(${name} "${deps}")
@@ -278,16 +251,14 @@ function(kata_add_mutants name deps)
     kata_testkit_parts(mutant_${name}_${mutant} ${test_sources})
     kata_warnings(mutant_${name}_${mutant})
 
-    kata_filter(filter ${K_STEP_${step}_SUITES})
     # A mutant that hangs is expected to: a short limit is enough to see it.
     set(limit "")
     if(expect STREQUAL "DEADLOCK" OR expect STREQUAL "TIMEOUT")
       set(limit --timeout 5)
     endif()
     add_test(NAME mutant.${name}.${mutant}
-      COMMAND $<TARGET_FILE:kata_runner> check --expect ${expect}
-              --binary $<TARGET_FILE:mutant_${name}_${mutant}> --filter ${filter}
-              --repeat 3 ${limit})
+      COMMAND $<TARGET_FILE:kata_runner> check --expect ${expect} --kata ${name} --step ${step}
+              --binary $<TARGET_FILE:mutant_${name}_${mutant}> --repeat 3 ${limit})
     set_tests_properties(mutant.${name}.${mutant} PROPERTIES TIMEOUT 120 LABELS mutant)
   endforeach()
 endfunction()

@@ -1,10 +1,14 @@
-// The runner's subcommands. Each returns the process exit code.
+// The runner's subcommands. Each returns the process exit code. One file
+// per command (cmd_run.cpp, cmd_hint.cpp, ..., watch.cpp); commands.cpp
+// holds what they share, run_output.cpp how a run is printed, and
+// summary.h the pure step from evidence to verdict.
 //
 // Thread safety: not thread-safe; one Commands per process.
 #pragma once
 
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +16,7 @@
 #include "catalog.h"
 #include "progress.h"
 #include "run_tests.h"
+#include "summary.h"
 #include "term.h"
 #include "verdict.h"
 
@@ -31,8 +36,10 @@ struct GlobalOptions {
 struct CheckOptions {
   Verdict expect = Verdict::kPass;
   std::string binary;
-  std::string filter;
-  int repeat = 1;
+  std::string filter;  // a --gtest_filter; or, with `kata` and `step`, the step's suites from kata.toml
+  std::string kata;    // "01_http_server"
+  int step = 0;        // 1-based; with `kata`, the filter, and the repeat of a stress step, come from kata.toml
+  std::optional<int> repeat;  // repeat (and shuffle) this many times
   double timeout_seconds = 10;
 };
 
@@ -60,6 +67,10 @@ struct KataResult {
   bool interrupted = false;
 };
 
+// A problem as JSON (run_output.cpp): for --json and `kata check --json`.
+nlohmann::json ProblemJson(const Problem& problem);
+std::string Quote(const std::string& text);  // "text" in double quotes
+
 class Commands {
  public:
   explicit Commands(GlobalOptions options);
@@ -74,7 +85,8 @@ class Commands {
   int Solution(const std::string& spec);
   int Verify();
   int Doctor();
-  int Lint();
+  // With a kata and a binary: the binary's own list of tests, each in a step.
+  int Lint(const std::string& kata_spec = "", const std::string& binary = "");
 
  private:
   const std::vector<Kata>& Catalog();
@@ -83,8 +95,12 @@ class Commands {
   const Kata& LastRunKata();  // the kata whose last verdict is the newest; else the current one
   KataResult RunKata(const Kata& kata);
   void Record(const Kata& kata, const KataResult& result);
-  void Decide(const Kata& kata, const std::vector<Problem>& problems, const std::string& running_test,
-              KataResult& result);
+  bool FilesMissing(const Kata& kata, KataResult& result) const;
+  bool Build(const Kata& kata, const SourceContext& context, KataResult& result);
+  void Stress(const Kata& kata, const std::vector<int>& stress, const TestRunOptions& first,
+              const SourceContext& context, StepEvidence& evidence, KataResult& result);
+  void ApplySummary(const Kata& kata, const StepEvidence& evidence, const std::string& running_test,
+                    KataResult& result) const;
   KataResult RunAndPrint(const Kata& kata);
   void PrintResult(const Kata& kata, const KataResult& result);
   void PrintSteps(const Kata& kata, const KataResult& result);

@@ -58,13 +58,20 @@ int main(int argc, char** argv) {
   auto* doctor = app.add_subcommand("doctor", "Check the toolchain, the dependencies and that TSan works here");
 
   auto* lint = app.add_subcommand("lint", "For the workbook's authors: check every kata.toml against its tests");
+  std::string lint_binary;
+  lint->add_option("kata", kata_spec, "Only this kata (with --binary)");
+  lint->add_option("--binary", lint_binary, "A built test binary of that kata: each of its tests must be in a step");
 
   kata::CheckOptions check_options;
   std::string expect;
   auto* check = app.add_subcommand("check", "Run a prebuilt test binary and exit 0 iff its verdict is the expected one");
   check->add_option("--expect", expect, "PASS FAIL RACE DEADLOCK TIMEOUT or CRASH")->required();
   check->add_option("--binary", check_options.binary, "The test binary")->required();
-  check->add_option("--filter", check_options.filter, "A --gtest_filter")->required();
+  auto* filter = check->add_option("--filter", check_options.filter, "A --gtest_filter");
+  auto* kata_option = check->add_option("--kata", check_options.kata, "A kata (01_http_server): with --step, run that step");
+  check->add_option("--step", check_options.step, "The step (1, 2, ...): its suites, repeated if a stress step")
+      ->needs(kata_option);
+  kata_option->excludes(filter);
   check->add_option("--repeat", check_options.repeat, "Repeat (and shuffle) this many times");
   check->add_option("--timeout", check_options.timeout_seconds, "Seconds one test may run");
   check->add_flag("--json", json, "Machine-readable verdict");
@@ -97,7 +104,7 @@ int main(int argc, char** argv) {
     if (*solution) return commands.Solution(kata_spec);
     if (*verify) return commands.Verify();
     if (*doctor) return commands.Doctor();
-    if (*lint) return commands.Lint();
+    if (*lint) return commands.Lint(kata_spec, lint_binary);
     return commands.Run("");
   } catch (const kata::InterruptedError&) {
     std::cerr << "kata: interrupted\n";

@@ -39,6 +39,9 @@ struct Problem {
   // "race-unlocked", "lock-order", "condition-wait", "join", "link",
   // "parse-error"; "" when nothing more is known than the verdict.
   std::string kind = {};
+  // The kata step (0-based) the problem belongs to, set by whoever maps
+  // tests to steps (summary.h); -1 when it belongs to none.
+  int step = -1;
 };
 
 struct TestOutcome {

@@ -1,0 +1,88 @@
+// `kata check`: one prebuilt test binary against an expected verdict (the self-checks use it).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "typed.h"
+
+namespace kata {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+int Commands::Check(const CheckOptions& given) {
+  CheckOptions check = given;
+  if (!check.kata.empty()) {
+    // The step's suites as the runner reads them: the self-checks and `kata
+    // run` cannot disagree about what a step is.
+    const Kata& kata = FindKata(Catalog(), check.kata);
+    if (check.step < 1 || check.step > static_cast<int>(kata.steps.size())) {
+      throw UsageError("kata " + kata.id + " has steps 1 to " + std::to_string(kata.steps.size()) + ", not " +
+                       std::to_string(check.step));
+    }
+    const Step& step = kata.steps[static_cast<size_t>(check.step - 1)];
+    check.filter = kata.Filter({check.step - 1});
+    if (!check.repeat) check.repeat = step.stress ? kata.stress_repeat : 1;
+  }
+  if (check.filter.empty()) throw UsageError("kata check needs --filter, or --kata and --step");
+  SourceContext context{options_.root, "", options_.source_dir};
+  TestRunOptions run_options;
+  run_options.binary = check.binary;
+  run_options.filter = check.filter;
+  run_options.repeat = check.repeat.value_or(1);
+  run_options.timeout_seconds = check.timeout_seconds;
+  run_options.verbose = options_.verbose;
+  size_t hash = std::hash<std::string>{}(check.filter + "/" + std::to_string(run_options.repeat));
+  run_options.log_path = LogDir() / fmt::format("check-{}-{:08x}.log", fs::path(check.binary).filename().string(),
+                                                static_cast<uint32_t>(hash));
+  if (!fs::exists(check.binary)) {
+    std::cerr << "kata check: no such binary: " << check.binary << "\n";
+    return 2;
+  }
+  TestRun run = RunTests(run_options, context);
+  std::optional<Problem> worst;
+  for (const auto& problem : run.analysis.problems) {
+    if (!worst || Severity(problem.verdict) > Severity(worst->verdict)) worst = problem;
+  }
+  Verdict verdict = worst ? worst->verdict : Verdict::kPass;
+  int tests_run = static_cast<int>(run.analysis.tests.size());
+  if (!worst && tests_run == 0) {
+    worst = Problem{Verdict::kFail, "", "no test matches the filter " + check.filter, {}, ""};
+    verdict = Verdict::kFail;
+  }
+  if (options_.json) {
+    json out{{"verdict", VerdictName(verdict)},
+             {"expected", VerdictName(check.expect)},
+             {"tests", tests_run},
+             {"log", run.log_path.string()},
+             {"seconds", run.process.seconds}};
+    if (worst) out["problem"] = ProblemJson(*worst);
+    std::cout << out.dump(2) << "\n";
+  } else {
+    if (worst) {
+      PrintProblem(*worst, term_, "");
+      if (run.analysis.problems.size() > 1) {
+        std::cout << "  (" << run.analysis.problems.size() - 1 << " more problem(s) in the log)\n";
+      }
+    } else {
+      std::cout << term_.VerdictWord(verdict) << tests_run << " test(s)\n";
+    }
+    if (!worst || worst->location.empty()) {
+    } else {
+      std::cout << "  at " << worst->location << "\n";
+    }
+    std::cout << "log: " << Shown(run.log_path) << "\n";
+  }
+  if (verdict == check.expect) {
+    if (!options_.json) std::cout << "kata check: " << VerdictName(verdict) << " as expected\n";
+    return 0;
+  }
+  std::cerr << "kata check: expected " << VerdictName(check.expect) << ", got " << VerdictName(verdict) << "\n";
+  return 1;
+}
+
+}  // namespace kata

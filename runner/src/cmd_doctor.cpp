@@ -1,0 +1,117 @@
+// `kata doctor`: the toolchain, the dependencies and ThreadSanitizer on this kernel.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "typed.h"
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include "process.h"
+
+namespace kata {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+int Commands::Doctor() {
+  int problems = 0;
+  auto report = [&](bool ok, const std::string& what, const std::string& fix) {
+    std::cout << (ok ? term_.Green("ok  ") : term_.Red("FIX ")) << what << "\n";
+    if (!ok) {
+      std::cout << "     " << fix << "\n";
+      ++problems;
+    }
+  };
+  auto warn = [&](bool ok, const std::string& what, const std::string& advice) {
+    std::cout << (ok ? term_.Green("ok  ") : term_.Yellow("note")) << what << "\n";
+    if (!ok) std::cout << "     " << advice << "\n";
+  };
+  auto version = [](std::vector<std::string> argv) {
+    SpawnOptions spawn;
+    spawn.argv = std::move(argv);
+    spawn.test_timeout_seconds = 20;
+    ProcessResult result = RunProcess(spawn);
+    std::string first = result.output.substr(0, result.output.find('\n'));
+    return result.exit_code == 0 ? first : std::string();
+  };
+  std::string install = "run scripts/install-deps (Debian packages)";
+  std::string cmake = version({"cmake", "--version"});
+  report(!cmake.empty(), "cmake: " + (cmake.empty() ? "missing" : cmake), install);
+  std::string ninja = version({"ninja", "--version"});
+  report(!ninja.empty(), "ninja: " + (ninja.empty() ? "missing" : ninja), install);
+  std::string gxx = version({"g++", "--version"});
+  report(!gxx.empty(), "g++: " + (gxx.empty() ? "missing" : gxx), install);
+  bool fast_linker = !FindProgram("mold").empty() || !FindProgram("ld.lld").empty();
+  warn(fast_linker, "a fast linker (mold or lld)", "install mold or lld: links take ~0.3 s instead of ~0.05 s");
+  warn(!FindProgram("gdb").empty(), "gdb (thread dumps for DEADLOCK and TIMEOUT)", "install gdb to see where each thread was stuck");
+  struct Header {
+    const char* path;
+    const char* what;
+  };
+  for (const Header& header : {Header{"/usr/src/googletest/CMakeLists.txt", "GoogleTest sources"},
+                               Header{"/usr/include/nlohmann/json.hpp", "nlohmann-json"},
+                               Header{"/usr/include/boost/version.hpp", "Boost"},
+                               Header{"/usr/include/CLI/CLI.hpp", "CLI11"},
+                               Header{"/usr/include/toml++/toml.h", "toml++"},
+                               Header{"/usr/include/fmt/format.h", "fmt"}}) {
+    report(fs::exists(header.path), std::string(header.what) + " (" + header.path + ")", install);
+  }
+
+  std::ifstream bits_file("/proc/sys/vm/mmap_rnd_bits");
+  int bits = -1;
+  bits_file >> bits;
+  warn(bits <= 28, "vm.mmap_rnd_bits = " + std::to_string(bits),
+       "above 28 ThreadSanitizer may stop with \"unexpected memory mapping\"; the runner then re-runs under "
+       "`setarch -R`; a lasting fix: sudo sysctl vm.mmap_rnd_bits=28");
+
+  // Does a TSan binary start, and does it find a planted race?
+  std::error_code error;
+  fs::path dir = fs::temp_directory_path() / ("kata-doctor-" + std::to_string(getpid()));
+  fs::create_directories(dir, error);
+  std::ofstream(dir / "race.cpp") << "#include <thread>\nint shared = 0;\n"
+                                     "int main() { std::thread t([] { shared++; }); shared++; t.join(); return 0; }\n";
+  SpawnOptions compile;
+  compile.argv = {"g++", "-std=c++20", "-fsanitize=thread", "-g", "-O0", (dir / "race.cpp").string(), "-o",
+                  (dir / "race").string()};
+  ProcessResult compiled = RunProcess(compile);
+  if (compiled.exit_code != 0) {
+    report(false, "compile a ThreadSanitizer program", "g++ -fsanitize=thread failed:\n" + compiled.output);
+  } else {
+    SpawnOptions tsan;
+    tsan.argv = {(dir / "race").string()};
+    tsan.extra_env = {"TSAN_OPTIONS=" + TsanOptions()};
+    tsan.test_timeout_seconds = 30;
+    ProcessResult ran = RunProcess(tsan);
+    bool mapping = ran.output.find("unexpected memory mapping") != std::string::npos;
+    bool found = ran.output.find("data race") != std::string::npos;
+    if (mapping) {
+      utsname name{};
+      uname(&name);
+      tsan.argv = {"setarch", name.machine, "-R", (dir / "race").string()};
+      ProcessResult retried = RunProcess(tsan);
+      bool works = retried.output.find("data race") != std::string::npos;
+      report(works, "ThreadSanitizer starts only under `setarch -R` on this kernel",
+             works ? "" : "even `setarch -R` did not help: sudo sysctl vm.mmap_rnd_bits=28");
+      if (works) {
+        std::cout << "     the runner re-runs under `setarch " << name.machine
+                  << " -R` automatically; to avoid the extra run: sudo sysctl vm.mmap_rnd_bits=28\n";
+      }
+    } else {
+      report(found, "ThreadSanitizer starts and reports a planted data race",
+             "the TSan test program did not report its race:\n" + ran.output.substr(0, 800));
+    }
+  }
+  fs::remove_all(dir, error);
+  bool configured = fs::exists(options_.build_dir / "build.ninja");
+  warn(configured, "build folder " + Shown(options_.build_dir),
+       "not configured yet: `kata run 1` (or `cmake --preset kata`) configures it on first use");
+  std::cout << (problems == 0 ? "\nEverything needed is here.\n" : "\n" + std::to_string(problems) + " thing(s) to fix.\n");
+  return problems == 0 ? 0 : 1;
+}
+
+}  // namespace kata

@@ -1,0 +1,230 @@
+// `kata run N`: build the kata against the learner's files, run every step,
+// then the stress repetitions, and summarise (summary.h).
+#include <algorithm>
+#include <chrono>
+#include <iostream>
+
+#include "build.h"
+#include "commands.h"
+#include "run_lock.h"
+#include "stress.h"
+#include "summary.h"
+#include "typed.h"
+
+namespace kata {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The steps that run again under stress: stress steps with every step up to
+// them green.
+std::vector<int> StressSteps(const Kata& kata, const std::vector<StepState>& steps) {
+  std::vector<int> stress;
+  for (size_t i = 0; i < kata.steps.size(); ++i) {
+    bool green_so_far = std::all_of(steps.begin(), steps.begin() + static_cast<long>(i) + 1,
+                                    [](StepState s) { return s == StepState::kGreen; });
+    if (kata.steps[i].stress && green_so_far) stress.push_back(static_cast<int>(i));
+  }
+  return stress;
+}
+
+}  // namespace
+
+void Commands::ApplySummary(const Kata& kata, const StepEvidence& evidence, const std::string& running_test,
+                            KataResult& result) const {
+  Summary summary = Summarize(kata, result.steps, evidence.problems(), running_test);
+  result.verdict = summary.verdict;
+  result.problem = std::move(summary.problem);
+  result.red_step = summary.red_step;
+  result.also_red = std::move(summary.also_red);
+  result.next = std::move(summary.next);
+  if (result.problem && (result.problem->verdict == Verdict::kRace || result.problem->verdict == Verdict::kDeadlock ||
+                         result.problem->verdict == Verdict::kCrash)) {
+    result.problem->details.push_back("  full report: " + Shown(result.logs.back()));
+  }
+}
+
+// A deleted learner file would otherwise surface as a baffling link error.
+bool Commands::FilesMissing(const Kata& kata, KataResult& result) const {
+  std::vector<std::string> have = LearnerFiles(kata.dir);
+  std::vector<std::string> missing;
+  for (const auto& file : LearnerFiles(kata.solution_dir)) {
+    if (!std::binary_search(have.begin(), have.end(), file)) missing.push_back(file);
+  }
+  if (missing.empty()) return false;
+  Problem problem{Verdict::kCompile, "", "", {}, kata.RelativeDir() + "/" + missing.front()};
+  problem.headline = kata.RelativeDir() + "/" + missing.front() + " is missing (deleted or renamed?)";
+  for (size_t i = 1; i < missing.size(); ++i) {
+    problem.details.push_back("  also missing: " + kata.RelativeDir() + "/" + missing[i]);
+  }
+  result.verdict = Verdict::kCompile;
+  result.next = "restore the starter file with `" + Typed("reset", kata.number) +
+                "` (your other files are backed up first), or `git checkout -- " + kata.RelativeDir() + "/" +
+                missing.front() + "`";
+  result.problem = problem;
+  return true;
+}
+
+// Builds the kata's test binary; false (with the verdict filled in) when it
+// does not build or the build was interrupted.
+bool Commands::Build(const Kata& kata, const SourceContext& context, KataResult& result) {
+  BuildResult build = BuildTarget(options_.root, options_.build_dir, kata.Target(),
+                                  LogDir() / (kata.id + ".build.log"), options_.verbose);
+  result.logs.push_back(build.log_path);
+  result.build_seconds = build.seconds;
+  if (build.ok) result.warnings = LearnerWarnings(build.log, context);
+  if (build.interrupted) {
+    result.interrupted = true;
+    return false;
+  }
+  if (build.ok) return true;
+  Problem problem = FirstCompileError(build.log, context);
+  result.verdict = Verdict::kCompile;
+  result.next = NextAction(kata, problem);
+  result.problem = problem;
+  return false;
+}
+
+// Runs the stress steps again in shuffled repetitions; the first red one
+// joins the evidence, the others only count.
+void Commands::Stress(const Kata& kata, const std::vector<int>& stress, const TestRunOptions& first,
+                      const SourceContext& context, StepEvidence& evidence, KataResult& result) {
+  StressOptions options;
+  options.run = first;
+  options.run.filter = kata.Filter(stress);
+  options.run.verbose = false;  // the repetitions run side by side
+  options.repetitions = kata.stress_repeat;
+  options.seed = options_.seed;
+  options.log_dir = LogDir();
+  options.log_prefix = kata.id;
+  StressOutcome outcome = RunStress(options, context);
+  result.stressed = stress;
+  result.stress_repeat = static_cast<int>(outcome.repetitions.size());
+  result.stress_seconds = outcome.seconds;
+  result.stress_summary = outcome.Summary();
+  result.interrupted = result.interrupted || outcome.interrupted;
+  for (const auto& repetition : outcome.repetitions) {
+    result.stress_seeds.push_back(repetition.seed);
+    if (repetition.worst) result.stress_red_seeds.push_back(repetition.seed);
+    result.test_seconds += repetition.run.process.seconds;
+  }
+  auto red = outcome.Red();
+  if (!red.empty()) {
+    evidence.Absorb(red.front()->run.analysis);
+    result.logs.push_back(red.front()->run.log_path);
+    result.stress_replay = Typed("run", kata.number, red.front()->seed);
+  }
+}
+
+KataResult Commands::RunKata(const Kata& kata) {
+  RunLock lock(options_.build_dir, "kata run " + std::to_string(kata.number));
+  KataResult result;
+  auto start = std::chrono::steady_clock::now();
+  auto since_start = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  result.steps.assign(kata.steps.size(), StepState::kNotRun);
+  SourceContext context{options_.root, kata.RelativeDir() + "/", options_.source_dir};
+  if (FilesMissing(kata, result) || !Build(kata, context, result)) {
+    result.seconds = since_start();
+    return result;
+  }
+
+  TestRunOptions first;
+  first.binary = options_.build_dir / "bin" / kata.Target();
+  first.filter = kata.Filter();
+  first.timeout_seconds = kata.timeout_seconds;
+  first.log_path = LogDir() / (kata.id + ".run.log");
+  first.verbose = options_.verbose;
+  TestRun run = RunTests(first, context);
+  result.logs.push_back(run.log_path);
+  result.test_seconds += run.process.seconds;
+  result.interrupted = run.process.interrupted;
+  StepEvidence evidence(kata);
+  evidence.Absorb(run.analysis);
+  bool completed = run.analysis.completed && !run.process.timed_out && !run.process.interrupted;
+  if (completed) evidence.MarkStepsWithoutTests();
+  result.steps = evidence.States(completed);
+  result.first_verdict_seconds = since_start();
+
+  // Concurrency steps run again, repeated and shuffled, once everything up
+  // to them is green: a race that shows once in ten runs is still caught.
+  std::vector<int> stress = StressSteps(kata, result.steps);
+  if (!stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed)) {
+    if (on_first_verdict_) {
+      // The first verdict goes on screen now; the repetitions follow it.
+      KataResult first_verdict = result;
+      ApplySummary(kata, evidence, run.analysis.running_test, first_verdict);
+      first_verdict.seconds = result.first_verdict_seconds;
+      first_verdict.stressed = stress;
+      first_verdict.stress_repeat = options_.seed ? 1 : kata.stress_repeat;
+      on_first_verdict_(first_verdict);
+    }
+    Stress(kata, stress, first, context, evidence, result);
+    result.steps = evidence.States(completed);
+  }
+  ApplySummary(kata, evidence, run.analysis.running_test, result);
+  if (run.used_setarch) {
+    std::cerr << "kata: note: TSan needed `setarch -R` on this kernel (see `" << Typed("doctor") << "`)\n";
+  }
+  result.seconds = since_start();
+  return result;
+}
+
+void Commands::Record(const Kata& kata, const KataResult& result) {
+  if (result.interrupted) return;
+  KataProgress& state = progress_.For(kata.id);
+  state.verdict = std::string(VerdictName(result.verdict));
+  state.at = Timestamp();
+  // A build error says nothing new about the steps: keep what was known.
+  if (result.verdict != Verdict::kCompile) state.steps = result.steps;
+  if (result.verdict == Verdict::kPass) state.ever_green = true;
+  progress_.Save();
+}
+
+// Runs the kata and prints as it goes: the first run's verdict as soon as it
+// exists, then, when stress repetitions follow, their outcome on its own line
+// (and the new verdict, if they changed it).
+KataResult Commands::RunAndPrint(const Kata& kata) {
+  std::optional<KataResult> first;
+  on_first_verdict_ = [&](const KataResult& result) {
+    first = result;
+    PrintSteps(kata, result);
+    PrintVerdict(kata, result);
+    std::string line = StressLabel(result) + fmt::format("{} shuffled repetition{} running...", result.stress_repeat,
+                                                          result.stress_repeat == 1 ? "" : "s");
+    std::cout << term_.Dim(line) << (term_.is_tty ? "" : "\n") << std::flush;
+  };
+  KataResult result = RunKata(kata);
+  on_first_verdict_ = nullptr;
+  if (result.interrupted) {
+    if (first && term_.is_tty) std::cout << "\n";
+    return result;
+  }
+  if (!first) {
+    PrintResult(kata, result);
+    return result;
+  }
+  if (term_.is_tty) std::cout << "\r\033[K";
+  bool changed = result.verdict != first->verdict || result.red_step != first->red_step;
+  if (changed) {
+    std::cout << term_.Bold("the stress repetitions changed the verdict:") << "\n";
+    PrintVerdict(kata, result);
+  }
+  PrintStress(result);
+  PrintNext(kata, result);
+  return result;
+}
+
+int Commands::Run(const std::string& spec) {
+  const Kata& kata = Resolve(spec);
+  KataResult result = options_.json ? RunKata(kata) : RunAndPrint(kata);
+  if (result.interrupted) {
+    std::cerr << "kata: interrupted\n";
+    return 130;
+  }
+  Record(kata, result);
+  if (options_.json) PrintJson(kata, result);
+  return result.verdict == Verdict::kPass ? 0 : 1;
+}
+
+}  // namespace kata
