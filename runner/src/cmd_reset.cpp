@@ -10,6 +10,7 @@
 #include "typed.h"
 #include <chrono>
 #include <ctime>
+#include <stdexcept>
 
 #include "process.h"
 
@@ -67,17 +68,33 @@ int Commands::Reset(const std::string& spec, bool yes) {
       return 1;
     }
   }
-  fs::create_directories(backup);
-  for (const auto& file : current) fs::copy_file(kata.dir / file, backup / file);
+  fs::create_directories(backup);  // throws fs::filesystem_error naming the folder
+  for (const auto& file : current) fs::copy_file(kata.dir / file, backup / file);  // likewise, before anything changes
   for (const auto& file : starters) {
     SpawnOptions show;
-    show.argv = {"git", "-C", options_.root.string(), "show", "HEAD:" + kata.RelativeDir() + "/" + file};
+    show.argv = {"git", "-C", options_.root.string(), "-c", "core.pager=cat", "show", "HEAD:" + kata.RelativeDir() + "/" + file};
     ProcessResult shown = RunProcess(show);
     if (shown.exit_code != 0) {
       std::cerr << "kata reset: git show failed for " << file << "; your files are safe in " << shown_backup << "\n";
       return 1;
     }
-    std::ofstream(kata.dir / file, std::ios::binary | std::ios::trunc) << shown.output;
+    // Written whole or not at all: a temporary file, checked, then renamed.
+    fs::path target = kata.dir / file;
+    fs::path temporary = target;
+    temporary += ".kata-reset";
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << shown.output;
+    out.close();
+    std::error_code renamed;
+    if (!out) {
+      fs::remove(temporary, renamed);
+      throw std::runtime_error("reset: cannot write " + target.string() + "; your files are safe in " + shown_backup);
+    }
+    fs::rename(temporary, target, renamed);
+    if (renamed) {
+      throw std::runtime_error("reset: cannot replace " + target.string() + " (" + renamed.message() +
+                               "); your files are safe in " + shown_backup);
+    }
   }
   std::cout << "Backed up " << current.size() << " file(s) to " << shown_backup << "/\n";
   std::string restored;
