@@ -94,6 +94,7 @@ void Commands::Stress(const Kata& kata, const std::vector<int>& stress, const Te
   options.run = first;
   options.run.filter = kata.Filter(stress);
   options.run.verbose = false;  // the repetitions run side by side
+  options.run.cancel = cancel_stress_;
   options.repetitions = kata.stress_repeat;
   options.seed = options_.seed;
   options.log_dir = LogDir();
@@ -103,7 +104,8 @@ void Commands::Stress(const Kata& kata, const std::vector<int>& stress, const Te
   result.stress_repeat = static_cast<int>(outcome.repetitions.size());
   result.stress_seconds = outcome.seconds;
   result.stress_summary = outcome.Summary();
-  result.interrupted = result.interrupted || outcome.interrupted;
+  result.stress_cancelled = outcome.cancelled;
+  result.interrupted = result.interrupted || (outcome.interrupted && !outcome.cancelled);
   for (const auto& repetition : outcome.repetitions) {
     result.stress_seeds.push_back(repetition.seed);
     if (repetition.worst) result.stress_red_seeds.push_back(repetition.seed);
@@ -171,7 +173,7 @@ KataResult Commands::RunKata(const Kata& kata) {
 }
 
 void Commands::Record(const Kata& kata, const KataResult& result) {
-  if (result.interrupted) return;
+  if (result.interrupted || result.stress_cancelled) return;
   KataProgress& state = progress_.For(kata.id);
   state.verdict = std::string(VerdictName(result.verdict));
   state.at = Timestamp();
@@ -205,6 +207,10 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
     return result;
   }
   if (term_.is_tty) std::cout << "\r\033[K";
+  if (result.stress_cancelled) {
+    std::cout << term_.Dim(StressLabel(result) + "stopped: a file was saved, so the kata runs again") << "\n";
+    return result;
+  }
   bool changed = result.verdict != first->verdict || result.red_step != first->red_step;
   if (changed) {
     std::cout << term_.Bold("the stress repetitions changed the verdict:") << "\n";

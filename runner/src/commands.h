@@ -65,6 +65,7 @@ struct KataResult {
   std::string stress_replay;          // "make kata-8 SEED=1234"
   std::vector<std::string> warnings;  // the compiler's warnings in the learner's files, one line each
   bool interrupted = false;
+  bool stress_cancelled = false;  // a new save came in (watch): the stress phase was stopped
 };
 
 // A problem as JSON (run_output.cpp): for --json and `kata check --json`.
@@ -120,6 +121,8 @@ class Commands {
   // Set by RunAndPrint: called once the first run has a verdict, before the
   // stress repetitions start.
   std::function<void(const KataResult&)> on_first_verdict_;
+  // Set by watch: true once a new save comes in; stress repetitions then stop.
+  const std::atomic<bool>* cancel_stress_ = nullptr;
 };
 
 }  // namespace kata

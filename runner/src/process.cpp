@@ -185,8 +185,9 @@ ProcessResult RunProcess(const SpawnOptions& options) {
     return std::chrono::duration<double>(Clock::now() - then).count();
   };
   while (open_pipe) {
-    if (g_interrupted) {
+    if (g_interrupted || (options.cancel != nullptr && options.cancel->load())) {
       result.interrupted = true;
+      result.cancelled = !g_interrupted;
       break;
     }
     if (options.test_timeout_seconds > 0 && Clock::now() >= deadline) {

@@ -5,6 +5,7 @@
 // interrupt flag may be set from a signal handler.
 #pragma once
 
+#include <atomic>
 #include <csignal>
 #include <functional>
 #include <stdexcept>
@@ -29,6 +30,9 @@ struct SpawnOptions {
   double quiet_seconds_before_deadlock_check = 6;
   // Called with each chunk of output as it arrives (for -v).
   std::function<void(std::string_view)> on_output;
+  // When set and true, the child's group is killed as on Ctrl-C, and the
+  // result says cancelled (watch cancels stress repetitions on a new save).
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct ProcessResult {
@@ -42,7 +46,8 @@ struct ProcessResult {
   double quiet_seconds = 0;    // how long it had printed nothing when it was stopped
   std::string thread_states;  // e.g. "12345 S, 12346 S"
   std::string thread_dump;    // gdb's "thread apply all bt"
-  bool interrupted = false;   // Ctrl-C while it ran
+  bool interrupted = false;   // Ctrl-C (or a cancel) while it ran
+  bool cancelled = false;     // by SpawnOptions::cancel, not Ctrl-C
   double seconds = 0;
 };
 

@@ -47,6 +47,7 @@ TestRun RunTests(const TestRunOptions& options, const SourceContext& context) {
   spawn.extra_env = {"TSAN_OPTIONS=" + TsanOptions(), "GTEST_COLOR=no"};
   spawn.test_timeout_seconds = options.timeout_seconds;
   spawn.inspect_on_timeout = true;
+  spawn.cancel = options.cancel;
   if (options.verbose) {
     spawn.on_output = [](std::string_view chunk) { std::cout << chunk << std::flush; };
   }

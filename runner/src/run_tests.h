@@ -20,6 +20,7 @@ struct TestRunOptions {
   std::string filter;
   int repeat = 1;  // > 1: repeated and shuffled
   std::optional<int> shuffle_seed;  // shuffled in the order this seed gives
+  const std::atomic<bool>* cancel = nullptr;  // see SpawnOptions::cancel
   double timeout_seconds = 10;
   std::filesystem::path log_path;
   bool verbose = false;

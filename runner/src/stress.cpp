@@ -86,7 +86,8 @@ StressOutcome RunStress(const StressOptions& options, const SourceContext& conte
     std::vector<std::jthread> threads;
     for (size_t w = 0; w < workers; ++w) {
       threads.emplace_back([&] {
-        for (size_t i = next++; i < seeds.size() && !stop; i = next++) {
+        auto cancelled = [&] { return options.run.cancel != nullptr && options.run.cancel->load(); };
+        for (size_t i = next++; i < seeds.size() && !stop && !cancelled(); i = next++) {
           TestRunOptions run = options.run;
           run.repeat = 1;
           run.shuffle_seed = seeds[i];
@@ -94,6 +95,7 @@ StressOutcome RunStress(const StressOptions& options, const SourceContext& conte
           Repetition repetition;
           repetition.seed = seeds[i];
           repetition.run = RunTests(run, context);
+          if (repetition.run.process.cancelled) break;  // says nothing about the code: dropped
           repetition.worst = Worst(repetition.run.analysis.problems);
           if (!repetition.worst && !repetition.run.analysis.completed) {
             // Ended without gtest's summary and without a classified problem.
@@ -111,6 +113,7 @@ StressOutcome RunStress(const StressOptions& options, const SourceContext& conte
     outcome.interrupted = outcome.interrupted || repetition->run.process.interrupted;
     outcome.repetitions.push_back(std::move(*repetition));
   }
+  outcome.cancelled = options.run.cancel != nullptr && options.run.cancel->load();
   outcome.stopped_early = stop && !outcome.interrupted;
   outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return outcome;

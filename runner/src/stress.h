@@ -38,6 +38,7 @@ struct StressOutcome {
   int planned = 0;                      // how many were to run
   bool stopped_early = false;  // a repetition hung or crashed: no more were started
   bool interrupted = false;
+  bool cancelled = false;      // by StressOptions::run.cancel (a new save in watch)
   double seconds = 0;          // wall time of the whole phase
 
   // The red repetitions, in order.

@@ -3,9 +3,12 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <iostream>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "commands.h"
 #include "process.h"
@@ -57,10 +60,32 @@ int Commands::Watch(const std::string& spec, int max_runs, bool last) {
   int runs = 0;
   int last_exit = 0;
   std::string reason;
+  // Saves that come in while a run is going: they stop its stress
+  // repetitions (the first verdict is already on screen) and start the next run.
+  std::mutex saved_mutex;
+  std::set<std::string> saved_during_run;  // guarded by saved_mutex
+  std::atomic<bool> saved = false;
+  cancel_stress_ = &saved;
   auto run_once = [&]() {
     if (term_.is_tty) std::cout << "\033[2J\033[H";
     if (!reason.empty()) std::cout << term_.Dim("saved: " + reason) << "\n";
-    KataResult result = RunAndPrint(kata);
+    saved = false;
+    KataResult result;
+    {
+      std::jthread listener([&](std::stop_token stop) {
+        while (!stop.stop_requested()) {
+          pollfd pfd{fd, POLLIN, 0};
+          if (poll(&pfd, 1, 100) <= 0) continue;
+          std::set<std::string> changed;
+          Drain(fd, changed);
+          if (changed.empty()) continue;
+          std::scoped_lock lock(saved_mutex);
+          saved_during_run.insert(changed.begin(), changed.end());
+          saved = true;
+        }
+      });
+      result = RunAndPrint(kata);
+    }
     if (result.interrupted) return;
     Record(kata, result);
     last_exit = result.verdict == Verdict::kPass ? 0 : 1;
@@ -70,12 +95,18 @@ int Commands::Watch(const std::string& spec, int max_runs, bool last) {
   run_once();
   constexpr auto kQuiet = std::chrono::milliseconds(150);
   while (!g_interrupted && (max_runs <= 0 || runs < max_runs)) {
-    pollfd pfd{fd, POLLIN, 0};
-    int ready = poll(&pfd, 1, 500);
-    if (ready <= 0) continue;
     std::set<std::string> changed;
-    Drain(fd, changed);
-    if (changed.empty()) continue;
+    {
+      std::scoped_lock lock(saved_mutex);
+      changed.swap(saved_during_run);
+    }
+    if (changed.empty()) {
+      pollfd pfd{fd, POLLIN, 0};
+      int ready = poll(&pfd, 1, 500);
+      if (ready <= 0) continue;
+      Drain(fd, changed);
+      if (changed.empty()) continue;
+    }
     // Debounce: an editor's save is several events; wait until they stop.
     while (!g_interrupted) {
       pollfd more{fd, POLLIN, 0};
@@ -86,6 +117,7 @@ int Commands::Watch(const std::string& spec, int max_runs, bool last) {
     for (const auto& name : changed) reason += (reason.empty() ? "" : ", ") + name;
     run_once();
   }
+  cancel_stress_ = nullptr;
   close(fd);
   if (g_interrupted) {
     std::cout << "\nstopped watching.\n";

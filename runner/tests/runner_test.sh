@@ -254,6 +254,22 @@ reset_backs_up)
   backup=$(ls -d "$R"/.kata-backups/03_failing_assertion-* | head -1)
   cmp -s "$backup/calc.cpp" "$DIR/mine.cpp" || fail "the backup is not the learner's file"
   cmp -s "$R/katas/03_failing_assertion/calc.cpp" "$FIX/katas/03_failing_assertion/calc.cpp" || fail "not restored";;
+watch_save_stops_stress)
+  # A save while the stress repetitions run stops them (no verdict is recorded
+  # for that run) and starts the next run at once.
+  copy_root 11_slow_stress
+  R=$DIR/root
+  timeout 90 "$KATA" --root "$R" --build-dir "$BUILD" --state "$DIR/state.json" watch 11 --max-runs 2 >"$OUT" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do grep -q "shuffled repetitions running" "$OUT" && break; sleep 0.1; done
+  grep -q "shuffled repetitions running" "$OUT" || { kill $pid; fail "the stress repetitions never started"; }
+  echo "// saved" >>"$R/katas/11_slow_stress/slow.cpp"
+  wait $pid; rc=$?
+  cat "$OUT"
+  [[ $rc == 0 ]] || fail "watch exited with $rc"
+  has "stopped: a file was saved, so the kata runs again"
+  has "saved: slow.cpp"
+  has "stress (step 1): 6 shuffled repetitions clean";;
 watch_rename_save)
   copy_root 01_green
   R=$DIR/root
