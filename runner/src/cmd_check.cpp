@@ -27,6 +27,7 @@ int Commands::Check(const CheckOptions& given) {
     const Step& step = kata.steps[static_cast<size_t>(check.step - 1)];
     check.filter = kata.Filter({check.step - 1});
     if (!check.repeat) check.repeat = step.stress ? kata.stress_repeat : 1;
+    if (!check.timeout_seconds) check.timeout_seconds = kata.timeout_seconds;
   }
   if (check.filter.empty()) throw UsageError("kata check needs --filter, or --kata and --step");
   SourceContext context{options_.root, "", options_.source_dir};
@@ -34,7 +35,7 @@ int Commands::Check(const CheckOptions& given) {
   run_options.binary = check.binary;
   run_options.filter = check.filter;
   run_options.repeat = check.repeat.value_or(1);
-  run_options.timeout_seconds = check.timeout_seconds;
+  run_options.timeout_seconds = check.timeout_seconds.value_or(10);
   run_options.verbose = options_.verbose;
   size_t hash = std::hash<std::string>{}(check.filter + "/" + std::to_string(run_options.repeat));
   run_options.log_path = LogDir() / fmt::format("check-{}-{:08x}.log", fs::path(check.binary).filename().string(),

@@ -40,7 +40,7 @@ struct CheckOptions {
   std::string kata;    // "01_http_server"
   int step = 0;        // 1-based; with `kata`, the filter, and the repeat of a stress step, come from kata.toml
   std::optional<int> repeat;  // repeat (and shuffle) this many times
-  double timeout_seconds = 10;
+  std::optional<double> timeout_seconds;  // one test's limit; default: the kata's timeout_seconds, else 10
 };
 
 // The outcome of running one kata as the learner has it.

@@ -73,7 +73,8 @@ int main(int argc, char** argv) {
       ->needs(kata_option);
   kata_option->excludes(filter);
   check->add_option("--repeat", check_options.repeat, "Repeat (and shuffle) this many times");
-  check->add_option("--timeout", check_options.timeout_seconds, "Seconds one test may run");
+  check->add_option("--timeout", check_options.timeout_seconds,
+                    "Seconds one test may run (default: the kata's timeout_seconds with --kata, else 10)");
   check->add_flag("--json", json, "Machine-readable verdict");
 
   CLI11_PARSE(app, argc, argv);
