@@ -16,14 +16,9 @@
 
 #include "kata/clock.h"
 
-namespace {
+#include "require.h"
 
-void Require(bool holds, const char* property, std::string_view input) {
-  if (holds) return;
-  std::fprintf(stderr, "property violated: %s\ninput (%zu bytes): %.*s\n", property, input.size(),
-               static_cast<int>(input.size()), input.data());
-  std::abort();
-}
+namespace {
 
 // Ticks of kata::Duration in one unit, or 0 for text that is not a unit.
 __int128 TicksPerUnit(std::string_view unit) {

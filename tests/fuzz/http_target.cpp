@@ -21,14 +21,9 @@
 
 #include "kata/http.h"
 
-namespace {
+#include "require.h"
 
-void Require(bool holds, const char* property, std::string_view input) {
-  if (holds) return;
-  std::fprintf(stderr, "property violated: %s\ninput (%zu bytes): %.*s\n", property, input.size(),
-               static_cast<int>(input.size()), input.data());
-  std::abort();
-}
+namespace {
 
 }  // namespace
 

@@ -21,14 +21,9 @@
 
 #include "poker_server.h"
 
-namespace {
+#include "require.h"
 
-void Require(bool holds, const char* property, std::string_view input) {
-  if (holds) return;
-  std::fprintf(stderr, "property violated: %s\ninput (%zu bytes): %.*s\n", property, input.size(),
-               static_cast<int>(input.size()), input.data());
-  std::abort();
-}
+namespace {
 
 // Well-formed UTF-8 by Table 3-7 of the Unicode standard: each lead byte
 // with the exact range its second byte may take, which is how overlong
