@@ -44,14 +44,27 @@ configure: $(BUILD)/build.ninja
 # `make kata-N` (or `make watch` and `make kata-N`) never run ninja at once.
 LOCK    := flock $(BUILD)/kata-run.lock
 
+# The runner's first build shows its progress; later ones (a no-op, or a
+# changed runner source) are quiet unless they fail.
+BUILD_RUNNER = if [ -x $(KATA) ]; then \
+	  $(LOCK) cmake --build $(BUILD) --target kata_runner >$(BUILD)/runner-build.log 2>&1 || { cat $(BUILD)/runner-build.log; exit 1; }; \
+	else $(LOCK) scripts/build-progress $(BUILD) "the runner" kata_runner; fi
+
 runner: configure
-	@[ -x $(KATA) ] || echo "kata: building the runner (first run only)"
-	@$(LOCK) cmake --build $(BUILD) --target kata_runner >$(BUILD)/runner-build.log 2>&1 || { cat $(BUILD)/runner-build.log; exit 1; }
+	@$(BUILD_RUNNER)
 
 kata: runner
 	@$(KATA)
 
-kata-%: runner
+# A kata's folder from its number: 1 -> 01_http_server (empty if there is none).
+kata_dir = $(notdir $(firstword $(wildcard katas/$(shell printf '%02d' '$(1)' 2>/dev/null)_*)))
+
+# The very first `make kata-N` builds the runner and kata N's tests in one
+# ninja call, so that both cores stay busy; the runner then finds kata N built.
+kata-%: configure
+	@[ -x $(KATA) ] || [ -z "$(call kata_dir,$*)" ] || \
+	  $(LOCK) scripts/build-progress $(BUILD) "the runner and kata $*" kata_runner kata_$(call kata_dir,$*)
+	@$(BUILD_RUNNER)
 	@$(KATA) run $* $(if $(SEED),--seed $(SEED))
 
 hint-%: runner

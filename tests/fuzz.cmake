@@ -9,9 +9,11 @@
 # this project: the project's compiler is g++ with -fsanitize=thread set
 # for everything, and libFuzzer wants clang with ASan and UBSan. UBSan does
 # not recover (-fno-sanitize-recover=all), so undefined behaviour fails the
-# run. Objects are compiled with -ffunction-sections -fdata-sections and
-# linked by lld with --gc-sections: poker_args links poker_server.cpp
-# without the web server its Run() needs, which is never called.
+# run. Line tables (-gline-tables-only) are all a crash's stack needs, at
+# a fraction of the compile time of full debug information. Objects are
+# compiled with -ffunction-sections -fdata-sections and linked by lld with
+# --gc-sections: poker_args links poker_server.cpp without the web server
+# its Run() needs, which is never called.
 #
 # This file is also a `cmake -P` script: the tests run it to start each
 # fuzzer in a fresh work folder (see the end of the file).
@@ -48,7 +50,7 @@ if(NOT KATA_FUZZ_CXX OR NOT KATA_FUZZ_LLD OR NOT EXISTS "${kata_fuzz_runtime}")
 endif()
 
 set(kata_fuzz_dir ${CMAKE_BINARY_DIR}/fuzz)
-set(kata_fuzz_flags -std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+set(kata_fuzz_flags -std=c++20 -gline-tables-only -O1 -fsanitize=fuzzer-no-link,address,undefined
                     -fno-sanitize-recover=all -ffunction-sections -fdata-sections)
 set(kata_fuzz_link_flags -fsanitize=fuzzer,address,undefined -fuse-ld=${KATA_FUZZ_LLD} -Wl,--gc-sections)
 

@@ -30,4 +30,5 @@ target_include_directories(${KATA_LEARNER_TARGET}_json PRIVATE ${_kata_includes}
 target_link_libraries(${KATA_LEARNER_TARGET}_json PRIVATE testkit_todo nlohmann_json::nlohmann_json)
 target_precompile_headers(${KATA_LEARNER_TARGET}_json PRIVATE ${json_dir}/json_pch.h)
 kata_warnings(${KATA_LEARNER_TARGET}_json LEARNER)
+kata_learner_debug_info(${KATA_LEARNER_TARGET}_json)
 target_sources(${KATA_LEARNER_TARGET} PRIVATE $<TARGET_OBJECTS:${KATA_LEARNER_TARGET}_json>)
