@@ -48,7 +48,9 @@ class Channel {
 
   // Blocks until the value is in the buffer (capacity > 0) or in a
   // receiver's hands (capacity 0). Throws ClosedChannel when the channel is
-  // closed before or while it waits for room.
+  // closed before or while it waits for room. A rendezvous value already
+  // offered when Close comes is delivered like a buffered one: its Send
+  // still waits for a receiver to take it.
   void Send(T value) const {
     (void)value;
     // TODO (step 1): put the value in the buffer. (Step 2: wait for room;

@@ -17,6 +17,7 @@ namespace {
 
 using namespace std::chrono_literals;
 namespace testkit = kata::testkit;
+using channel_test::OnExit;
 using channel_test::Task;
 using kata::Channel;
 using kata::ClosedChannel;
@@ -60,6 +61,7 @@ TEST(ChannelBuffers, CopiesAreHandlesToTheSameChannel) {
 TEST(ChannelBlocks, RecvWaitsForASend) {
   Channel<int> channel(1);
   Task<std::optional<int>> receiver([&] { return channel.Recv(); });
+  OnExit release([&] { if (!receiver.Done()) channel.TrySend(0); });
   ASSERT_TRUE(testkit::Eventually([&] { return receiver.Done() || channel.WaitingReceivers() == 1; }));
   EXPECT_FALSE(receiver.Done()) << "Recv on an empty channel returned instead of waiting";
   channel.Send(7);
@@ -75,6 +77,7 @@ TEST(ChannelBlocks, SendOnAFullChannelWaitsForRoom) {
     channel.Send(3);
     return true;
   });
+  OnExit release([&] { if (!sender.Done()) channel.TryRecv(); });
   ASSERT_TRUE(testkit::Eventually([&] { return sender.Done() || channel.WaitingSenders() == 1; }));
   EXPECT_FALSE(sender.Done()) << "Send on a full channel returned instead of waiting";
   EXPECT_EQ(channel.Recv(), 1);
@@ -90,6 +93,7 @@ TEST(ChannelRendezvous, SendReturnsOnlyOnceAReceiverHasTakenTheValue) {
     channel.Send(42);
     return true;
   });
+  OnExit release([&] { if (!sender.Done()) channel.TryRecv(); });
   ASSERT_TRUE(testkit::Eventually([&] { return sender.Done() || channel.WaitingSenders() == 1; }));
   EXPECT_FALSE(sender.Done()) << "Send on a rendezvous channel returned with nobody receiving";
   EXPECT_EQ(channel.Recv(), 42);
@@ -103,6 +107,7 @@ TEST(ChannelRendezvous, TrySendSucceedsOnlyWhenAReceiverIsWaiting) {
   EXPECT_EQ(channel.TryRecv(), std::nullopt) << "the value of a failed TrySend was kept";
 
   Task<std::optional<int>> receiver([&] { return channel.Recv(); });
+  OnExit release([&] { if (!receiver.Done()) channel.TrySend(0); });
   ASSERT_TRUE(testkit::Eventually([&] { return receiver.Done() || channel.WaitingReceivers() == 1; }));
   EXPECT_TRUE(channel.TrySend(5)) << "TrySend with a receiver parked in Recv";
   EXPECT_EQ(receiver.Get(), 5);
@@ -114,6 +119,7 @@ TEST(ChannelStops, RecvGivesUpWhenStopIsRequested) {
   Channel<int> channel(1);
   std::stop_source stop;
   Task<std::optional<int>> receiver([&] { return channel.Recv(stop.get_token()); });
+  OnExit release([&] { stop.request_stop(); });
   ASSERT_TRUE(testkit::Eventually([&] { return receiver.Done() || channel.WaitingReceivers() == 1; }));
   EXPECT_FALSE(receiver.Done()) << "Recv(token) on an empty channel returned before stop";
 
@@ -130,6 +136,10 @@ TEST(ChannelStops, SendGivesUpWhenStopIsRequestedAndKeepsNothing) {
   channel.Send(2);
   std::stop_source stop;
   Task<bool> sender([&] { return channel.Send(3, stop.get_token()); });
+  OnExit release([&] {
+    stop.request_stop();
+    if (!sender.Done()) channel.TryRecv();
+  });
   ASSERT_TRUE(testkit::Eventually([&] { return sender.Done() || channel.WaitingSenders() == 1; }));
   EXPECT_FALSE(sender.Done()) << "Send(value, token) on a full channel returned before stop";
 
@@ -149,6 +159,7 @@ TEST(ChannelStops, ARendezvousSendTakesItsValueBackOnStop) {
   Channel<int> channel(0);
   std::stop_source stop;
   Task<bool> sender([&] { return channel.Send(9, stop.get_token()); });
+  OnExit release([&] { stop.request_stop(); });
   ASSERT_TRUE(testkit::Eventually([&] { return sender.Done() || channel.WaitingSenders() == 1; }));
 
   stop.request_stop();
@@ -186,6 +197,10 @@ TEST(ChannelStops, StoppingOneReceiverLeavesTheOthersWaiting) {
   std::stop_source stop;
   Task<std::optional<int>> plain([&] { return channel.Recv(); });
   Task<std::optional<int>> stoppable([&] { return channel.Recv(stop.get_token()); });
+  OnExit release([&] {
+    stop.request_stop();
+    if (!plain.Done()) channel.TrySend(0);
+  });
   ASSERT_TRUE(testkit::Eventually([&] { return channel.WaitingReceivers() == 2; }))
       << channel.WaitingReceivers() << " of 2 receivers parked";
 
@@ -238,6 +253,7 @@ TEST(ChannelCloses, CloseWakesEveryParkedReceiver) {
   for (int i = 0; i < kReceivers; ++i) {
     receivers.emplace_back([&] { return channel.Recv(rescue.get_token()); });
   }
+  OnExit release([&] { rescue.request_stop(); });
   ASSERT_TRUE(testkit::Eventually([&] { return channel.WaitingReceivers() == kReceivers; }))
       << channel.WaitingReceivers() << " of " << kReceivers << " receivers parked";
 
@@ -258,6 +274,7 @@ TEST(ChannelCloses, CloseWakesAParkedSenderWithClosedChannel) {
   channel.Send(1);
   std::stop_source rescue;  // as above: releases a sender that Close left asleep
   Task<bool> sender([&] { return channel.Send(2, rescue.get_token()); });
+  OnExit release([&] { rescue.request_stop(); });
   ASSERT_TRUE(testkit::Eventually([&] { return sender.Done() || channel.WaitingSenders() == 1; }));
 
   channel.Close();

@@ -7,12 +7,19 @@
 //   ...
 //   EXPECT_EQ(receiver.Get(), 7);   // joins, then returns or rethrows
 //
+// OnExit runs a function when the test leaves its scope, also by a failed
+// ASSERT or an exception: the way a test frees a thread it left parked on a
+// channel (a value for a receiver, room for a sender, a stop request), so
+// that a failing test ends instead of hanging at the join. Declare it after
+// the Task it frees: it then runs first.
+//
 // Thread safety: Done() may be called from any thread; Get() from the test's
 // thread, once.
 #pragma once
 
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -50,6 +57,22 @@ class Task {
   std::optional<R> result_;  // written by the thread before done_, read after the join
   std::exception_ptr error_;  // likewise
   std::jthread thread_;       // last: started once the members above exist
+};
+
+class OnExit {
+ public:
+  explicit OnExit(std::function<void()> fn) : fn_(std::move(fn)) {}
+  ~OnExit() {
+    try {
+      fn_();
+    } catch (...) {  // a channel method still to be written: nothing more to free with
+    }
+  }
+  OnExit(const OnExit&) = delete;
+  OnExit& operator=(const OnExit&) = delete;
+
+ private:
+  std::function<void()> fn_;
 };
 
 }  // namespace channel_test
