@@ -79,7 +79,7 @@ TEST(ChannelRange, ARangeDrainsWhatWasBufferedBeforeClose) {
 
 // --- Step 6 --- many senders, many receivers ---------------------------------
 
-// Each producer sends kPerProducer values, producer * kStride + 1 ... ; the
+// Each producer sends per_producer values, producer * kStride + 1 ... ; the
 // last producer to finish closes the channel. Consumers range over it.
 struct Received {
   std::mutex mutex;
@@ -135,13 +135,13 @@ TEST(ChannelManyToMany, FourSendersFourReceiversBufferedEight) {
 
 TEST(ChannelManyToMany, TwoSendersTwoReceiversThroughARendezvous) {
   Received received;
-  RunManyToMany(Channel<std::int64_t>(0), 2, 2, 200, received);
-  ExpectEachValueOnceInOrder(received, 2, 200);
+  RunManyToMany(Channel<std::int64_t>(0), 2, 2, 100, received);
+  ExpectEachValueOnceInOrder(received, 2, 100);
 }
 
 // A receiver that polls with TryRecv while two senders fill the channel.
 TEST(ChannelManyToMany, TryRecvPollsWhileOthersSend) {
-  constexpr int kPerProducer = 500;
+  constexpr int kPerProducer = 200;
   Channel<int> channel(4);
   std::int64_t sum = 0;
   int count = 0;
