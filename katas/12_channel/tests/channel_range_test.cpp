@@ -217,7 +217,7 @@ int Total(Receiver<int> in) {
 }
 
 TEST(ChannelEnds, ASenderAndAReceiverOfOneChannelTalk) {
-  Channel<int> channel(2);
+  Channel<int> channel(10);  // room for all ten: a broken Receiver cannot leave the sender stuck
   Task<bool> producer([&] {
     Countdown(channel, 10);
     return true;
