@@ -46,13 +46,14 @@ function(kata_testkit_parts target)
   endforeach()
 endfunction()
 
-# The two things the build needs from kata.toml: `uses` (the earlier katas'
-# solutions this one links) and how many [[steps]] there are (one self-check
-# each). Everything else, suites, stress and hints, is the runner's to read
-# (`kata check --kata N --step K`), so there is one reader of a step's
-# meaning; `kata lint` checks the file against its schema and its tests.
+# What the build needs from kata.toml: `uses` (the earlier katas' solutions
+# this one links), how many [[steps]] there are (one self-check each), and
+# each step's suites (only to pick the test files a mutant needs, below).
+# Everything else, stress and hints, is the runner's to read (`kata check
+# --kata N --step K`), so there is one reader of a step's meaning; `kata lint`
+# checks the file against its schema and its tests.
 function(kata_read_toml toml prefix)
-  file(STRINGS ${toml} lines REGEX "^[ \t]*(\\[\\[steps\\]\\]|uses[ \t]*=)")
+  file(STRINGS ${toml} lines REGEX "^[ \t]*(\\[\\[steps\\]\\]|uses[ \t]*=|suites[ \t]*=)")
   set(step 0)
   set(uses "")
   foreach(line IN LISTS lines)
@@ -61,6 +62,10 @@ function(kata_read_toml toml prefix)
     elseif(line MATCHES "^[ \t]*uses[ \t]*=[ \t]*\\[(.*)\\]" AND step EQUAL 0)
       string(REGEX MATCHALL "\"[A-Za-z0-9_]+\"" quoted "${CMAKE_MATCH_1}")
       string(REPLACE "\"" "" uses "${quoted}")
+    elseif(line MATCHES "^[ \t]*suites[ \t]*=[ \t]*\\[(.*)\\]" AND step GREATER 0)
+      string(REGEX MATCHALL "\"[A-Za-z0-9_]+\"" quoted "${CMAKE_MATCH_1}")
+      string(REPLACE "\"" "" suites "${quoted}")
+      set(${prefix}_STEP${step}_SUITES "${suites}" PARENT_SCOPE)
     endif()
   endforeach()
   if(step EQUAL 0)
@@ -68,6 +73,22 @@ function(kata_read_toml toml prefix)
   endif()
   set(${prefix}_STEPS ${step} PARENT_SCOPE)
   set(${prefix}_USES "${uses}" PARENT_SCOPE)
+endfunction()
+
+# kata_step_sources(out step_suites sources...): the test files that define a
+# test of one of the step's suites.
+function(kata_step_sources out step_suites)
+  set(picked "")
+  foreach(source IN LISTS ARGN)
+    file(READ ${source} text)
+    foreach(suite IN LISTS step_suites)
+      if(text MATCHES "TEST(_F)?\\(${suite},")
+        list(APPEND picked ${source})
+        break()
+      endif()
+    endforeach()
+  endforeach()
+  set(${out} "${picked}" PARENT_SCOPE)
 endfunction()
 
 # The test sources of every kata share one precompiled header with GoogleTest,
@@ -257,7 +278,9 @@ function(kata_add_mutants name deps)
     # solution's library (the linker takes an archive member only for a
     # symbol still undefined, and the patched object defines them all). A
     # patch that changes a header (a template, an inline function) compiles
-    # every source and the tests again, against the patched headers.
+    # every source again, and the test files that hold the mutant's step,
+    # only those (a test TU under TSan takes seconds), against the patched
+    # headers.
     file(STRINGS ${patch} touched_headers REGEX "^\\+\\+\\+ .*\\.h")
     set(test_objects solution_tests_${name})
     set(solution_rest solution_lib_${name})
@@ -265,7 +288,11 @@ function(kata_add_mutants name deps)
       file(GLOB mutant_sources ${root}/solutions/${name}/*.cpp)
       set(test_objects mutant_tests_${name}_${mutant})
       set(solution_rest "")
-      kata_test_objects(${test_objects} ${root}/solutions/${name} "${test_sources}" "${deps}")
+      kata_step_sources(step_sources "${K_STEP${step}_SUITES}" ${test_sources})
+      if(NOT step_sources)
+        message(FATAL_ERROR "${patch}: no test file in katas/${name}/tests holds step ${step}'s suites")
+      endif()
+      kata_test_objects(${test_objects} ${root}/solutions/${name} "${step_sources}" "${deps}")
     else()
       file(STRINGS ${patch} touched_sources REGEX "^\\+\\+\\+ .*\\.cpp")
       set(mutant_sources "")
