@@ -1,6 +1,6 @@
 // A handler that fetches a store's data for a request and writes it, unless
 // the request is cancelled first: then it tells the store to stop and writes
-// nothing (LGwT, "Context").
+// nothing (Learn Go with Tests, chapter "Context").
 //
 // Thread safety: Serve may be called concurrently if the store allows it.
 #pragma once

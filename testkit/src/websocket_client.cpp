@@ -1,6 +1,9 @@
 #include "testkit/websocket_client.h"
 
-// <utility> before the Asio headers (see docs/design notes on g++ and Asio).
+// <utility> before the Asio headers: with g++ 12 in C++20 mode some Asio
+// headers use std::exchange without including it.
+#include <utility>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -10,7 +13,6 @@
 #include <functional>
 #include <memory>
 #include <stdexcept>
-#include <utility>
 
 namespace kata::testkit {
 

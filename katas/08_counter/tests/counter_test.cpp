@@ -15,7 +15,8 @@ namespace {
 
 namespace testkit = kata::testkit;
 
-constexpr int kThreads = 100;  // LGwT uses 1000 goroutines; 100 threads keep TSan fast
+// Learn Go with Tests starts 1000 goroutines; 100 threads keep ThreadSanitizer fast.
+constexpr int kThreads = 100;
 constexpr int kIncsPerThread = 10;
 constexpr std::int64_t kTotal = kThreads * kIncsPerThread;
 

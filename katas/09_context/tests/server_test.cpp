@@ -32,8 +32,8 @@ class StubStore : public Store {
   void Cancel() override {}
 };
 
-// LGwT's v2 spy: Fetch takes 100 ms of fake time and ignores the token; only
-// Cancel() cuts it short. Given a `wind_down` gate, a cancelled Fetch then
+// The second spy of Learn Go with Tests: Fetch takes 100 ms of fake time
+// and ignores the token; only Cancel() cuts it short. Given a `wind_down` gate, a cancelled Fetch then
 // takes a moment to finish, as a real store's clean-up would: it returns
 // once the gate opens, or after 50 ms.
 class SpyStore : public Store {
@@ -76,8 +76,8 @@ class FailingStore : public Store {
   void Cancel() override {}
 };
 
-// LGwT's v3 spy: builds the data one character per 10 ms of fake time,
-// checking the token between characters.
+// The third spy of Learn Go with Tests: builds the data one character per
+// 10 ms of fake time, checking the token between characters.
 class SlowBuilderStore : public Store {
  public:
   explicit SlowBuilderStore(testkit::FakeClock& clock) : clock_(clock) {}
