@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "http_upgrade.h"
 
@@ -45,6 +46,15 @@ http::Request ToRequest(const BeastRequest& in) {
 namespace {
 
 using namespace std::chrono_literals;
+
+// Beast says bad_version both for "HTTP/2.0" and for "HTTP/1.1" ended by a
+// bare LF: only the first is a version this server does not speak.
+bool NamesAVersionWeSpeak(const beast::flat_buffer& unparsed) {
+  std::string_view head(static_cast<const char*>(unparsed.data().data()), unparsed.size());
+  std::string_view line = head.substr(0, head.find('\n'));
+  return line.find(" HTTP/1.1") != std::string_view::npos ||
+         line.find(" HTTP/1.0") != std::string_view::npos;
+}
 
 // How long a connection may take to send a whole request, and stay idle
 // between requests: a slow client (slowloris) is cut off after this.
@@ -148,6 +158,13 @@ bool HttpSession::RefuseUnreadable(beast::error_code error) {
     Refuse(bhttp::status::payload_too_large, "request body too large");
   } else if (error == bhttp::error::header_limit) {
     Refuse(bhttp::status::request_header_fields_too_large, "request header too large");
+  } else if (error == bhttp::error::bad_version) {
+    if (NamesAVersionWeSpeak(buffer_)) {
+      Refuse(bhttp::status::bad_request, "malformed request: bad line ending (lines end with CRLF)");
+    } else {
+      Refuse(bhttp::status::http_version_not_supported,
+             "HTTP version not supported: this server speaks HTTP/1.0 and HTTP/1.1");
+    }
   } else if (error.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
              error != bhttp::error::end_of_stream && error != bhttp::error::partial_message) {
     Refuse(bhttp::status::bad_request, "malformed request: " + error.message());
