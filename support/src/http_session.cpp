@@ -93,7 +93,7 @@ class HttpSession : public Session, public std::enable_shared_from_this<HttpSess
     bool bytes_waiting = stream_.socket().available(ignored) > 0;
     bool request_under_way =
         busy_ || bytes_waiting || buffer_.size() > 0 || (parser_ && parser_->got_some());
-    if (!request_under_way) Stop();
+    if (draining_ || !request_under_way) Stop();
   }
 
   void Stop() override {
@@ -102,13 +102,15 @@ class HttpSession : public Session, public std::enable_shared_from_this<HttpSess
     stream_.close();
   }
 
+  // Answers a request that cannot be served, with a one-line reason, and closes.
+  void Refuse(bhttp::status status, std::string reason);
+
  private:
   void OnRead(beast::error_code error);
   bool RefuseUnreadable(beast::error_code error);
   bool RefuseMalformed(const BeastRequest& request);
   void Upgrade(BeastRequest request, http::Request plain);
   void Write(std::shared_ptr<BeastResponse> response);
-  void Refuse(bhttp::status status, std::string reason);
   void Drain();
   BeastResponse Serve(const BeastRequest& request, const http::Request& plain);
 
@@ -118,7 +120,8 @@ class HttpSession : public Session, public std::enable_shared_from_this<HttpSess
   // I/O thread only.
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  bool busy_ = false;  // a whole request was read and is not answered yet
+  bool busy_ = false;      // a whole request was read and is not answered yet
+  bool draining_ = false;  // answered for the last time; only reading what is left
 };
 
 void HttpSession::OnRead(beast::error_code error) {
@@ -214,7 +217,6 @@ void HttpSession::Write(std::shared_ptr<BeastResponse> response) {
                      });
 }
 
-// Answers a request that cannot be served, with a one-line reason, and closes.
 void HttpSession::Refuse(bhttp::status status, std::string reason) {
   busy_ = true;
   auto response = std::make_shared<BeastResponse>(status, 11);
@@ -230,6 +232,7 @@ void HttpSession::Refuse(bhttp::status status, std::string reason) {
 // moment at most. Closing with unread bytes would reset the connection, and
 // the client could lose the answer.
 void HttpSession::Drain() {
+  draining_ = true;
   beast::error_code ignored;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
   if (!stream_.socket().is_open()) return;
@@ -277,6 +280,13 @@ void StartHttpSession(Core& core, tcp::socket socket, ConnectionSlot slot) {
   std::erase_if(core.sessions, [](const auto& weak) { return weak.expired(); });
   core.sessions.push_back(session);
   session->Read();
+}
+
+void RefuseConnection(Core& core, tcp::socket socket) {
+  auto session = std::make_shared<HttpSession>(core, std::move(socket), ConnectionSlot());
+  std::erase_if(core.sessions, [](const auto& weak) { return weak.expired(); });
+  core.sessions.push_back(session);
+  session->Refuse(bhttp::status::service_unavailable, "server busy: too many connections");
 }
 
 }  // namespace kata::web

@@ -139,5 +139,9 @@ struct WebServer::Impl : Core {
 
 // I/O thread: serves plain HTTP on an accepted connection (http_session.cpp).
 void StartHttpSession(Core& core, tcp::socket socket, ConnectionSlot slot);
+// I/O thread: answers 503 (too many connections) and closes, after reading
+// what the client sent for a moment (closing with unread bytes would reset
+// the connection and could lose the answer). Not counted as a connection.
+void RefuseConnection(Core& core, tcp::socket socket);
 
 }  // namespace kata::web

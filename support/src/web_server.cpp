@@ -23,11 +23,6 @@ using namespace std::chrono_literals;
 // serves again well within a second of one being freed.
 constexpr auto kAcceptBackOff = 200ms;
 
-// Answer to a connection over max_connections, before closing it.
-constexpr std::string_view kTooManyConnections =
-    "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: 29\r\n"
-    "Connection: close\r\n\r\nserver busy: too many clients\n";
-
 thread_local const Core* serving = nullptr;
 
 bool OutOfResources(const boost::system::error_code& error) {
@@ -98,18 +93,13 @@ void Core::AcceptLater(std::chrono::milliseconds delay) {
 // I/O thread. A connection over the cap gets 503 and is closed, rather than
 // left waiting in the backlog with no word.
 void Core::OnAccepted(tcp::socket socket) {
-  if (connections.fetch_add(1) >= options.max_connections) {
-    connections.fetch_sub(1);
-    boost::system::error_code ignored;
-    socket.non_blocking(true, ignored);
-    socket.write_some(asio::buffer(kTooManyConnections), ignored);
-    socket.shutdown(tcp::socket::shutdown_send, ignored);
-    socket.close(ignored);
-    return;
-  }
-  ConnectionSlot slot(this);
   try {
-    StartHttpSession(*this, std::move(socket), std::move(slot));
+    if (connections.fetch_add(1) >= options.max_connections) {
+      connections.fetch_sub(1);
+      RefuseConnection(*this, std::move(socket));
+      return;
+    }
+    StartHttpSession(*this, std::move(socket), ConnectionSlot(this));
   } catch (const std::exception& error) {
     // Out of memory for one session: that connection is lost, not the server.
     std::cerr << "WebServer " << url << ": dropped a connection: " << error.what() << "\n";
