@@ -325,7 +325,7 @@ TEST(WebServer, IdleWebsocketsTakeNoThreadWhenTheClientSpeaksFirst) {
   const int threads_before = testkit::LiveThreads();
 
   std::vector<std::unique_ptr<WebSocketClient>> idle;
-  for (int i = 0; i < 100; ++i) idle.push_back(std::make_unique<WebSocketClient>(WsUrl(server)));
+  for (int i = 0; i < 50; ++i) idle.push_back(std::make_unique<WebSocketClient>(WsUrl(server)));
 
   EXPECT_EQ(testkit::LiveThreads(), threads_before);
   idle.back()->Send("still served");
