@@ -1,21 +1,22 @@
 // Inside kata::web::WebServer (not installed): the threads socket handlers
 // run on (ws_session.cpp). A handler blocks in Receive for as long as its
-// connection lasts, so it needs a thread to itself: the pool grows to `max`
-// threads and no further, and a thread that finishes a handler takes the
-// next.
+// connection lasts, so it needs a thread to itself: at most `max` run at
+// once. A thread ends with its handler (a kata's test checks that the
+// thread of a page that went away is gone), and is joined by the next
+// TryRun or by Close.
 //
 // Thread safety: TryRun may be called from any thread, Close from any
-// thread but the pool's own.
+// thread but these.
 #pragma once
 
-#include <condition_variable>
+#include <atomic>
 #include <cstddef>
-#include <deque>
 #include <functional>
+#include <list>
+#include <memory>
 #include <mutex>
 #include <system_error>
 #include <thread>
-#include <vector>
 
 namespace kata::web {
 
@@ -23,59 +24,53 @@ class HandlerThreads {
  public:
   explicit HandlerThreads(std::size_t max) : max_(max) {}
 
-  // Runs `task` on an idle thread or a new one. False if `max` handlers are
-  // running already, the pool is closed, or no thread could be started.
+  // Runs `task` on a thread of its own. False if `max` tasks are running
+  // already, the pool is closed, or no thread could be started.
   bool TryRun(std::function<void()> task) {
     std::scoped_lock lock(mutex_);
-    if (closed_) return false;
-    if (tasks_.size() >= idle_) {
-      if (threads_.size() >= max_) return false;
-      try {
-        threads_.emplace_back([this] { Loop(); });
-      } catch (const std::system_error&) {
-        return false;  // the process may not start another thread now
-      }
+    if (closed_ || running_ >= max_) return false;
+    threads_.remove_if([](const Thread& thread) { return thread.done->load(); });  // joins
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    try {
+      threads_.push_back(Thread{std::jthread([this, task = std::move(task), done] {
+                                  task();
+                                  Finished();
+                                  done->store(true);
+                                }),
+                                done});
+    } catch (const std::system_error&) {
+      return false;  // the process may not start another thread now
     }
-    tasks_.push_back(std::move(task));
-    wake_.notify_one();
+    ++running_;
     return true;
   }
 
-  // Takes no more tasks; the threads finish the ones they have and are
-  // joined. Not from one of these threads.
+  // Takes no more tasks and joins every thread: not from one of them.
   void Close() {
-    std::vector<std::jthread> threads;
+    std::list<Thread> threads;
     {
       std::scoped_lock lock(mutex_);
       closed_ = true;
       threads.swap(threads_);
     }
-    wake_.notify_all();
   }
 
  private:
-  void Loop() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      ++idle_;
-      wake_.wait(lock, [&] { return !tasks_.empty() || closed_; });
-      --idle_;
-      if (tasks_.empty()) return;
-      auto task = std::move(tasks_.front());
-      tasks_.pop_front();
-      lock.unlock();
-      task();
-      lock.lock();
-    }
+  struct Thread {
+    std::jthread thread;
+    std::shared_ptr<std::atomic<bool>> done;  // set as the thread's last act
+  };
+
+  void Finished() {
+    std::scoped_lock lock(mutex_);
+    --running_;
   }
 
   const std::size_t max_;
   std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::function<void()>> tasks_;  // guarded by mutex_
-  std::size_t idle_ = 0;                     // guarded by mutex_: threads waiting for a task
-  bool closed_ = false;                      // guarded by mutex_
-  std::vector<std::jthread> threads_;        // guarded by mutex_
+  std::size_t running_ = 0;   // guarded by mutex_
+  bool closed_ = false;       // guarded by mutex_
+  std::list<Thread> threads_;  // guarded by mutex_
 };
 
 }  // namespace kata::web

@@ -1,6 +1,7 @@
 // WebServer's websocket side (kata_web_ws): each websocket is served
-// asynchronously on the I/O thread; its SocketHandler runs on a thread of a
-// bounded pool. Every connection has bounded queues both ways.
+// asynchronously on the I/O thread; its SocketHandler runs on a thread of its
+// own, at most max_socket_handlers at once. Every connection has bounded
+// queues both ways.
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -43,7 +44,7 @@ class Websockets : public WebsocketService {
   void AbortAllOnIoThread() override;
   void JoinHandlers() override { threads_.Close(); }
 
-  // I/O thread: the session's handler on a thread of the pool; false if
+  // I/O thread: the session's handler on a thread of its own; false if
   // there is none to be had.
   bool StartHandler(std::shared_ptr<WsSession> session);
   bool Closing() const { return closing_; }

@@ -13,8 +13,8 @@
 // Threads: one I/O thread runs every socket operation. Plain HTTP handlers
 // run on a small pool (http_threads), several at once, so the handler must
 // be safe to call concurrently (the katas' handlers are). A websocket's
-// SocketHandler runs on a thread of a bounded pool (max_socket_handlers),
-// which it has to itself for as long as it runs, so it may block.
+// SocketHandler runs on a thread of its own, so it may block; at most
+// max_socket_handlers run at once.
 //
 // Thread safety: Url(), Port() and Close() may be called from any thread,
 // the server's own handlers included (a "quit" command). The destructor must
@@ -40,9 +40,9 @@ struct WebServerOptions {
   // Connections open at once, HTTP and websocket; one more gets 503 and is
   // closed. docs/architecture.md says why each limit has its value.
   std::size_t max_connections = 1000;
-  // Socket handlers running at once, each on a thread of its own (taken
-  // from a pool that grows to this size and no further); a websocket that
-  // would need one more is closed with 1013 (try again later).
+  // Socket handlers running at once, each on a thread of its own that ends
+  // with it; a websocket that would need one more, or whose thread cannot be
+  // started, is closed with 1013 (try again later).
   std::size_t max_socket_handlers = 64;
   // When set, a websocket's handler starts when its first message arrives,
   // not when it opens: an idle websocket then costs no thread at all. For
