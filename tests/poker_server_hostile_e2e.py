@@ -136,6 +136,9 @@ def check_out_of_descriptors_backs_off_and_recovers(folder):
         cpu_before = cpu_seconds(server)
         time.sleep(1.0)
         cpu_used = cpu_seconds(server) - cpu_before
+        # Once per episode, not once per try (5 a second). Another episode
+        # may follow while the freed descriptors are taken by the backlog.
+        said = server.err.count("cannot accept")
         for client in clients:
             client.close()
         clients = []
@@ -146,7 +149,7 @@ def check_out_of_descriptors_backs_off_and_recovers(folder):
               f"after they were freed")
         check(cpu_used < 0.2, f"{cpu_used:.2f} s of CPU in 1 s with no descriptor left")
         check(recovered < 1.5, f"serving again only {recovered:.2f} s after descriptors were freed")
-        check(server.err.count("cannot accept") == 1, f"said more than once: {server.err!r}")
+        check(said == 1, f"said {said} times in one episode: {server.err!r}")
     finally:
         for client in clients:
             client.close()
