@@ -11,6 +11,8 @@
 
 #include "server_core.h"
 
+#include <boost/asio/post.hpp>
+
 namespace kata::web {
 
 namespace {
