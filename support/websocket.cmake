@@ -1,14 +1,25 @@
 # kata_web: kata/web_server.h, one port for plain HTTP handlers and
 # websockets (kata/websocket.h), over Boost.Beast. Beast and Asio are header
-# only and slow to compile under TSan, so they live in this one TU; nothing
-# that includes kata/web_server.h or kata/websocket.h sees them.
-add_library(kata_web STATIC ${CMAKE_CURRENT_LIST_DIR}/src/web_server.cpp)
+# only and slow to compile under TSan, so they stay in support/src; nothing
+# that includes kata/web_server.h or kata/websocket.h sees them. One
+# translation unit per concern, compiled in parallel:
+#   web_server.cpp     listen, accept, close, abort (Asio only)
+#   http_session.cpp   plain HTTP connections
+#   ws_session.cpp     websocket connections, in kata_web_ws: a server built
+#                      without a SocketHandler (testkit's TestServer) never
+#                      compiles or links it
+add_library(kata_web STATIC ${CMAKE_CURRENT_LIST_DIR}/src/web_server.cpp
+                            ${CMAKE_CURRENT_LIST_DIR}/src/http_session.cpp)
 target_include_directories(kata_web PUBLIC ${CMAKE_CURRENT_LIST_DIR}/include)
 target_link_libraries(kata_web PUBLIC kata_support Threads::Threads PRIVATE Boost::headers)
 kata_warnings(kata_web)
+add_library(kata_web_ws STATIC ${CMAKE_CURRENT_LIST_DIR}/src/ws_session.cpp)
+target_link_libraries(kata_web_ws PUBLIC kata_web PRIVATE Boost::headers)
+kata_warnings(kata_web_ws)
 # Line tables only (-g1) for Beast: with full debug information this one
 # object is about 50 MB, every test binary that links it carries it, and
 # ThreadSanitizer reads it to print a report's stacks (a RACE verdict cost
 # 0.2 s of CPU more than a FAIL for that alone). Frames keep their function
 # names and lines.
 target_compile_options(kata_web PRIVATE $<$<CONFIG:Debug>:-g1>)
+target_compile_options(kata_web_ws PRIVATE $<$<CONFIG:Debug>:-g1>)

@@ -117,6 +117,24 @@ def plays_a_game(folder):
     print("ok: prompt, rejected count, two alerts in order, win recorded")
 
 
+def refuses_a_name_that_breaks_the_name_rule(folder):
+    """Issue 21: one name rule (kata/player_name.h) on every way in; the
+    terminal's is this one. The same one-line reason as poker_server's."""
+    db = os.path.join(folder, "poker.db.json")
+    run = Run(folder, "--db", db, "--blind-unit", "10ms")
+    run.wait_for(PROMPT)
+    run.send("3\n")
+    run.wait_for("Blind is now 100\n")
+    run.send("Ru\x01th wins\n")
+    code = run.finish(close_stdin=False)
+    err = run.stderr()
+    check(code == 1, f"exit {code} after a winner with a control character, stderr:\n{err}")
+    check("poker_cli: a player's name must be printable UTF-8\n" in err, f"stderr:\n{err}")
+    check("ThreadSanitizer" not in err, f"a race report:\n{err}")
+    check(not os.path.exists(db) or league(db) == {}, f"something was recorded: {league(db)}")
+    print("ok: a winner with a control character is refused, with the name rule's reason")
+
+
 def end_of_input_exits_cleanly(folder):
     db = os.path.join(folder, "poker.db.json")
     run = Run(folder, "--db", db, "--blind-unit", "10ms")
@@ -170,6 +188,7 @@ def refuses(folder, args, db_contents, code_wanted, words):
 def main():
     checks = [
         plays_a_game,
+        refuses_a_name_that_breaks_the_name_rule,
         end_of_input_exits_cleanly,
         ctrl_c_exits_cleanly,
         lambda d: refuses(d, ["--blind-unit", "fast"], None, 2, "--blind-unit"),

@@ -15,6 +15,15 @@ if(TARGET solution_lib_02_json_league AND TARGET solution_lib_03_file_store AND 
                    $<TARGET_FILE:poker_server>)
   set_tests_properties(poker_server.e2e PROPERTIES TIMEOUT 180 LABELS app)
 
+  # poker_server against hostile clients (issue 21), at a small scale: 200
+  # idle websockets, a client that floods and never reads, descriptors run
+  # out, the connection cap, malformed requests, the name rule on every way
+  # in. About 10 s.
+  add_test(NAME poker_server.hostile
+           COMMAND Python3::Interpreter ${CMAKE_CURRENT_LIST_DIR}/poker_server_hostile_e2e.py
+                   $<TARGET_FILE:poker_server>)
+  set_tests_properties(poker_server.hostile PROPERTIES TIMEOUT 120 LABELS app)
+
   # The poker game in a real browser: the same binary with a fast --blind-unit,
   # /game in headless Chromium through Debian's python3-selenium (make test
   # installs them: scripts/install-deps --browser). It saves a screenshot of

@@ -45,13 +45,13 @@ STARTED = []  # every Server a check started: their stderr must hold no race rep
 class Server:
     """poker_server with pipes; its output is collected by reader threads."""
 
-    def __init__(self, folder, *args, db="poker.db.json", wait_for_url=True):
+    def __init__(self, folder, *args, db="poker.db.json", wait_for_url=True, preexec_fn=None):
         STARTED.append(self)
         self.folder = folder
         self.db = os.path.join(folder, db)
         self.proc = subprocess.Popen(
             [BINARY, "--port", "0", "--db", self.db, *args], cwd=folder,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, preexec_fn=preexec_fn)
         self.out_lines = queue.Queue()
         self.out = ""
         self.err = ""

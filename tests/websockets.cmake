@@ -2,14 +2,14 @@
 # them): kata_web's WebServer against testkit's WebSocketClient, under TSan.
 # Registered as `testkit.websocket`, next to testkit's own tests.
 add_executable(web_server_tests ${CMAKE_SOURCE_DIR}/support/tests/web_server_test.cpp)
-target_link_libraries(web_server_tests PRIVATE kata_web testkit_net testkit_ws)
+target_link_libraries(web_server_tests PRIVATE kata_web_ws testkit_net testkit_ws)
 kata_test_main(web_server_tests)
 kata_warnings(web_server_tests)
 add_test(NAME testkit.websocket COMMAND web_server_tests)
 set_tests_properties(testkit.websocket PROPERTIES TIMEOUT 120 LABELS testkit)
 
 # Kata 5's tests run a real WebServer: its test binaries (learner, reference,
-# mutants) link kata_web. (kata.toml's `uses` links only earlier katas.)
+# mutants) link kata_web_ws. (kata.toml's `uses` links only earlier katas.)
 file(GLOB kata05_mutants CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/mutants/05_websockets/*.patch)
 set(kata05_targets kata_05_websockets solution_05_websockets)
 foreach(patch IN LISTS kata05_mutants)
@@ -18,6 +18,6 @@ foreach(patch IN LISTS kata05_mutants)
 endforeach()
 foreach(target IN LISTS kata05_targets)
   if(TARGET ${target})
-    target_link_libraries(${target} PRIVATE kata_web)
+    target_link_libraries(${target} PRIVATE kata_web_ws)
   endif()
 endforeach()

@@ -40,6 +40,12 @@ class GameSite : public kata::http::Handler {
   websockets::GameWebServer pages_;
 };
 
+// The socket side serves every connection through the name rule
+// (kata/player_name.h), as the HTTP side does: kata 5's game reads a number
+// of players, then a winner's name, and no number of players breaks the
+// rule, so a message that breaks it is answered with the rule's one-line
+// reason and never reaches the game. The empty message and one too long for
+// the game (kata 5 answers those itself) go through.
 class SiteFront : public kata::http::Handler, public kata::ws::SocketHandler {
  public:
   void Open(GameSite& site) { site_.store(&site); }

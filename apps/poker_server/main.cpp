@@ -1,6 +1,7 @@
 // poker_server: the league over HTTP, kept in a JSON file.
 //
 //   poker_server [--host 127.0.0.1] [--port 5000] [--db poker.db.json]
+//                [--blind-unit 60s] [--max-connections 1000]
 //
 //   GET  /league          the league, sorted by wins, as JSON
 //   GET  /players/{name}  a player's wins

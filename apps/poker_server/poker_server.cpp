@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "game_site.h"
+#include "kata/player_name.h"
 #include "kata/web_server.h"
 
 namespace poker_server {
@@ -26,27 +27,13 @@ int ParsePort(std::string_view text) {
   return port;
 }
 
-// The length of the UTF-8 sequence starting at `text[0]`, or 0 if it is not
-// a valid one (overlong forms, surrogates and code points past U+10FFFF are
-// not valid).
-std::size_t Utf8SequenceLength(std::string_view text) {
-  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char first = byte(0);
-  std::size_t length = first < 0x80             ? 1
-                       : (first & 0xE0) == 0xC0 ? 2
-                       : (first & 0xF0) == 0xE0 ? 3
-                       : (first & 0xF8) == 0xF0 ? 4
-                                                : 0;
-  if (length == 0 || length > text.size()) return 0;
-  char32_t code = length == 1 ? first : first & (0x7F >> length);
-  for (std::size_t i = 1; i < length; ++i) {
-    if ((byte(i) & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (byte(i) & 0x3F);
+std::size_t ParseMaxConnections(std::string_view text) {
+  std::size_t count = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (error != std::errc() || end != text.data() + text.size() || count < 1 || count > 1'000'000) {
+    throw UsageError("--max-connections wants a number from 1 to 1000000, not '" + std::string(text) + "'");
   }
-  static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (code < kSmallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  if (code < 0x20 || (code >= 0x7F && code < 0xA0)) return 0;  // control characters
-  return length;
+  return count;
 }
 
 // --blind-unit, as poker_cli takes it.
@@ -66,7 +53,8 @@ Options ParseArgs(const std::vector<std::string_view>& args) {
       continue;
     }
     std::string_view flag = Flag(arg);
-    if (flag != "--host" && flag != "--port" && flag != "--db" && flag != "--blind-unit") {
+    if (flag != "--host" && flag != "--port" && flag != "--db" && flag != "--blind-unit" &&
+        flag != "--max-connections") {
       throw UsageError("unknown option '" + std::string(arg) + "'");
     }
     std::string_view value;
@@ -82,18 +70,9 @@ Options ParseArgs(const std::vector<std::string_view>& args) {
     if (flag == "--port") options.port = ParsePort(value);
     if (flag == "--db") options.db = std::filesystem::path(value);
     if (flag == "--blind-unit") options.blind_unit = ParseBlindUnit(value);
+    if (flag == "--max-connections") options.max_connections = ParseMaxConnections(value);
   }
   return options;
-}
-
-bool IsValidName(std::string_view name) {
-  if (name.empty() || name.size() > kMaxNameBytes) return false;
-  while (!name.empty()) {
-    std::size_t length = Utf8SequenceLength(name);
-    if (length == 0) return false;
-    name.remove_prefix(length);
-  }
-  return true;
 }
 
 void RequestRules::ServeHttp(const http::Request& request, http::Response& response) {
@@ -102,12 +81,13 @@ void RequestRules::ServeHttp(const http::Request& request, http::Response& respo
   if (path.starts_with(kPlayers)) {
     std::string_view name = path.substr(kPlayers.size());
     // An empty name, or one with a '/', is not a player's URL: the router's 404.
-    if (!name.empty() && name.find('/') == std::string_view::npos && !IsValidName(name)) {
+    if (name.empty() || name.find('/') != std::string_view::npos) {
+      next_.ServeHttp(request, response);
+      return;
+    }
+    if (auto problem = kata::NameProblem(name)) {
       response.status = http::kBadRequest;
-      response.body =
-          name.size() > kMaxNameBytes
-              ? "a player's name is at most " + std::to_string(kMaxNameBytes) + " bytes\n"
-              : std::string("a player's name must be printable UTF-8\n");
+      response.body = *problem + "\n";
       return;
     }
   }
@@ -138,7 +118,11 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
         kata::web::WebServerOptions{.host = options.host,
                                     .port = options.port,
                                     .max_body_bytes = kMaxBodyBytes,
-                                    .http_threads = 8});
+                                    .http_threads = 8,
+                                    .max_connections = options.max_connections,
+                                    // The page speaks first (the number of
+                                    // players): an idle page holds no thread.
+                                    .start_handler_on_first_message = true});
     app = std::make_unique<App>(options.db);
     site = std::make_unique<GameSite>(*app, options.blind_unit);
   } catch (const std::exception& error) {

@@ -22,12 +22,11 @@
 namespace poker_server {
 
 inline constexpr std::string_view kUsage =
-    "usage: poker_server [--host 127.0.0.1] [--port 5000] [--db poker.db.json] [--blind-unit 60s]";
+    "usage: poker_server [--host 127.0.0.1] [--port 5000] [--db poker.db.json] [--blind-unit 60s] "
+    "[--max-connections 1000]";
 
 // Request bodies are never needed: anything larger than this is refused (413).
 inline constexpr std::size_t kMaxBodyBytes = 1024;
-// A player's name is 1 to this many bytes of printable UTF-8.
-inline constexpr std::size_t kMaxNameBytes = 64;
 
 struct Options {
   std::string host = "127.0.0.1";
@@ -35,6 +34,9 @@ struct Options {
   std::filesystem::path db = "poker.db.json";
   // How long a blind minute of a game played on /game lasts ("60s", "100ms").
   std::chrono::steady_clock::duration blind_unit = std::chrono::seconds(60);
+  // Connections open at once (HTTP and websockets); one more gets 503. The
+  // default stays under the usual limit of 1024 descriptors per process.
+  std::size_t max_connections = 1000;
   bool help = false;
 };
 
@@ -47,11 +49,9 @@ class UsageError : public std::runtime_error {
 // The options in `args` (argv without the program name); throws UsageError.
 Options ParseArgs(const std::vector<std::string_view>& args);
 
-// True for 1..kMaxNameBytes bytes of valid UTF-8 without control characters.
-bool IsValidName(std::string_view name);
-
-// In front of another handler: a request for /players/{name} whose name is
-// not valid gets 400 and a one-line reason; every other request goes on.
+// In front of another handler: a request for /players/{name} whose name
+// breaks the name rule (kata/player_name.h) gets 400 and the rule's one-line
+// reason; every other request goes on.
 // Thread safety: as the handler behind it.
 class RequestRules : public kata::http::Handler {
  public:

@@ -72,6 +72,13 @@ std::string PercentDecode(std::string_view text, bool plus_is_space) {
   return out;
 }
 
+bool IsWellEscaped(std::string_view text) {
+  for (std::size_t i = text.find('%'); i != std::string_view::npos; i = text.find('%', i + 3)) {
+    if (i + 2 >= text.size() || HexValue(text[i + 1]) < 0 || HexValue(text[i + 2]) < 0) return false;
+  }
+  return true;
+}
+
 std::string PercentEncode(std::string_view text, bool keep_slashes) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

@@ -11,7 +11,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -27,9 +29,12 @@ namespace kata::web {
 namespace {
 
 using namespace std::chrono_literals;
+using ::testing::AllOf;
 using ::testing::ElementsAre;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::Optional;
+using ::testing::StartsWith;
 using testkit::Eventually;
 using testkit::WebSocketClient;
 using Clock = std::chrono::steady_clock;
@@ -281,6 +286,116 @@ TEST(WebServer, ClosesQuicklyWithOpenConnectionsAndLeavesNoThreadBehind) {
   EXPECT_THAT(first.WaitForClose(), Optional(1001));
   server.reset();
   EXPECT_TRUE(Eventually([&] { return testkit::LiveThreads() <= threads_before; }, 500ms));
+}
+
+// Issue 21: a thread per websocket, uncapped. Socket handlers run on a pool
+// that stops growing at max_socket_handlers; one more websocket is told to
+// come back later, and the server goes on.
+TEST(WebServer, AWebsocketOverTheHandlerLimitIsToldToTryAgainLater) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets, {.max_socket_handlers = 2});
+  WebSocketClient first(WsUrl(server));
+  WebSocketClient second(WsUrl(server));
+  first.Send("a");
+  second.Send("b");
+  ASSERT_THAT(first.Receive(), Optional(std::string("A")));
+  ASSERT_THAT(second.Receive(), Optional(std::string("B")));
+
+  WebSocketClient third(WsUrl(server));
+
+  EXPECT_THAT(third.WaitForClose(), Optional(1013));
+  first.Close();
+  EXPECT_TRUE(Eventually([&] {
+    WebSocketClient again(WsUrl(server));
+    again.Send("c");
+    return again.Receive(100ms) == "C";
+  }));
+}
+
+// An idle websocket holds no thread when its handler starts with the first
+// message: thread count flat however many are open.
+TEST(WebServer, IdleWebsocketsTakeNoThreadWhenTheClientSpeaksFirst) {
+  Pages pages;
+  SocketFunc sockets(Shouter());
+  WebServer server(pages, sockets, {.start_handler_on_first_message = true});
+  WebSocketClient speaking(WsUrl(server));
+  speaking.Send("hi");
+  ASSERT_THAT(speaking.Receive(), Optional(std::string("HI")));
+  const int threads_before = testkit::LiveThreads();
+
+  std::vector<std::unique_ptr<WebSocketClient>> idle;
+  for (int i = 0; i < 50; ++i) idle.push_back(std::make_unique<WebSocketClient>(WsUrl(server)));
+
+  EXPECT_EQ(testkit::LiveThreads(), threads_before);
+  idle.back()->Send("still served");
+  EXPECT_THAT(idle.back()->Receive(), Optional(std::string("STILL SERVED")));
+}
+
+// Issue 21: memory per connection. What waits to be written to a client is
+// bounded: past max_outbox_bytes, Send refuses and the connection is closed
+// with 1008, instead of queuing for a client that may never read.
+TEST(WebServer, SendPastTheOutboxLimitIsRefusedAndClosesWith1008) {
+  Pages pages;
+  std::atomic<int> sent_before_refusal = -1;
+  SocketFunc sockets([&](const http::Request&, ws::Connection& connection) {
+    const std::string kilobyte(1024, 'x');
+    for (int i = 0; i < 50'000; ++i) {  // 50 MB, far past every buffer on the way
+      if (!connection.Send(kilobyte)) {
+        sent_before_refusal = i;
+        return;
+      }
+    }
+  });
+  WebServer server(pages, sockets, {.max_outbox_bytes = 16 * 1024});
+  WebSocketClient client(WsUrl(server));
+
+  EXPECT_TRUE(Eventually([&] { return sent_before_refusal.load() >= 16; }, 10s));
+  EXPECT_THAT(client.WaitForClose(), Optional(1008));
+}
+
+// Issue 21: a request Beast cannot parse, or that HTTP forbids, gets a
+// status and a one-line reason before the connection closes.
+std::string RawExchange(const WebServer& server, std::string_view request) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(server.Port()));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::string answer;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+      ::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size())) {
+    timeval timeout{.tv_sec = 10, .tv_usec = 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;) answer.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return answer;
+}
+
+TEST(WebServer, AnswersMalformedRequestsWithAStatusAndAReason) {
+  Pages pages;
+  WebServer server(pages);
+
+  EXPECT_THAT(RawExchange(server, "G@T / HTTP/1.1\r\nHost: x\r\n\r\n"),
+              AllOf(StartsWith("HTTP/1.1 400"), EndsWith("\r\n\r\nmalformed request: bad method\n")));
+  EXPECT_THAT(RawExchange(server, "GET / HTTP/3.0\r\nHost: x\r\n\r\n"), StartsWith("HTTP/1.1 505"));
+  EXPECT_THAT(RawExchange(server, "GET / HTTP/1.1\r\n\r\n"),
+              AllOf(StartsWith("HTTP/1.1 400"), HasSubstr("needs a Host header\n")));
+  EXPECT_THAT(RawExchange(server, "GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
+              AllOf(StartsWith("HTTP/1.1 400"), HasSubstr("percent-escape")));
+  EXPECT_THAT(RawExchange(server, "GET /a% HTTP/1.1\r\nHost: x\r\n\r\n"), StartsWith("HTTP/1.1 400"));
+  EXPECT_THAT(RawExchange(server, "GET /a%20b HTTP/1.0\r\n\r\n"), EndsWith("GET /a b"));
+}
+
+// Plain HTTP only: no websocket side at all.
+TEST(WebServer, WithoutASocketHandlerAnUpgradeGets404) {
+  Pages pages;
+  WebServer server(pages);
+
+  EXPECT_THROW(WebSocketClient(WsUrl(server), 2s), std::runtime_error);
+  EXPECT_EQ(testkit::HttpClient(server.Url()).Get("/ws").body, "GET /ws");
 }
 
 // Whether a new connection to `url` is refused now.

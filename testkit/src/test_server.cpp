@@ -15,7 +15,6 @@
 #include <stdexcept>
 
 #include "kata/web_server.h"
-#include "kata/websocket.h"
 
 namespace kata::testkit {
 
@@ -24,25 +23,12 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
-namespace {
-
-// TestServer serves plain HTTP only: a websocket upgrade is closed at once.
-class NoSockets : public ws::SocketHandler {
- public:
-  void ServeSocket(const http::Request&, ws::Connection& connection) override {
-    connection.Close(ws::CloseCode::kPolicyViolation, "this test server serves no websockets");
-  }
-};
-
-}  // namespace
-
 // The server is kata::web::WebServer, the Boost.Beast server that
 // poker_server runs, and not a library built without ThreadSanitizer: every
 // access and every lock in a test that uses it is seen by TSan, so nothing
 // has to be silenced (docs/architecture.md, "ThreadSanitizer options").
 struct TestServer::Impl {
   std::unique_ptr<HandlerFunc> owned_handler;
-  NoSockets no_sockets;
   std::stop_source stop;
   std::optional<web::WebServer> server;
   std::once_flag closed;
@@ -51,7 +37,9 @@ struct TestServer::Impl {
     // Eight handlers at once: the katas' loopback tests send from up to
     // eight threads, and a test server that never answers (kata 6) must not
     // hold up the others.
-    server.emplace(handler, no_sockets, web::WebServerOptions{.host = "127.0.0.1", .http_threads = 8});
+    // Plain HTTP only (an upgrade gets 404): the websocket half of the
+    // server is neither compiled nor linked into the katas that use this.
+    server.emplace(handler, web::WebServerOptions{.host = "127.0.0.1", .http_threads = 8});
   }
 };
 

@@ -1,7 +1,9 @@
-// libFuzzer target: poker_server's checks of what a user types
-// (apps/poker_server/poker_server.cpp): IsValidName on arbitrary bytes as a
-// player's name (it comes from a URL), and ParseArgs on arbitrary bytes split
-// at '\0' into a command line.
+// libFuzzer target: the checks of what a user types: kata::IsValidName
+// (support/src/player_name.cpp, the name rule poker_server and poker_cli
+// share) on arbitrary bytes as a player's name (it comes from a URL, a
+// websocket or a terminal), and poker_server's ParseArgs
+// (apps/poker_server/poker_server.cpp) on arbitrary bytes split at '\0' into
+// a command line.
 //
 // Proves, besides "no crash, no ASan or UBSan report":
 // - IsValidName agrees with an independent check written here from the
@@ -19,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kata/player_name.h"
 #include "poker_server.h"
 
 #include "require.h"
@@ -69,8 +72,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
 
   const bool expected =
-      !input.empty() && input.size() <= poker_server::kMaxNameBytes && IsPrintableUtf8(input);
-  Require(poker_server::IsValidName(input) == expected,
+      !input.empty() && input.size() <= kata::kMaxNameBytes && IsPrintableUtf8(input);
+  Require(kata::IsValidName(input) == expected,
           "IsValidName accepts exactly 1..64 bytes of printable UTF-8", input);
 
   std::vector<std::string_view> args;

@@ -70,6 +70,11 @@ class Handler {
 // escapes ("%zz", a trailing "%") are kept as they are.
 std::string PercentDecode(std::string_view text, bool plus_is_space = false);
 
+// True when every '%' in `text` starts an escape of two hex digits. A
+// server answers 400 to a target for which it is false (WebServer does),
+// rather than guess what the client meant.
+bool IsWellEscaped(std::string_view text);
+
 // Escapes everything but unreserved characters (RFC 3986) and, when
 // keep_slashes is set, '/'.
 std::string PercentEncode(std::string_view text, bool keep_slashes = false);

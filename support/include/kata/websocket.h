@@ -27,6 +27,7 @@ enum class CloseCode : std::uint16_t {
   kPolicyViolation = 1008,
   kTooBig = 1009,
   kInternalError = 1011,
+  kTryAgainLater = 1013,
 };
 
 // Thrown by Receive once the connection is closed, by either side.
@@ -58,8 +59,9 @@ class Connection {
 };
 
 // Serves one websocket connection. The server calls ServeSocket on a thread
-// of its own for each connection; when it returns, the server closes the
-// connection (normally, or with kInternalError if it threw).
+// it has to itself for as long as it runs (kata/web_server.h bounds how many
+// run at once); when it returns, the server closes the connection
+// (normally, or with kInternalError if it threw).
 class SocketHandler {
  public:
   virtual ~SocketHandler() = default;
