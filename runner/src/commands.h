@@ -111,6 +111,7 @@ class Commands {
   void PrintJson(const Kata& kata, const KataResult& result);
   void PrintStress(const KataResult& result);
   void PrintProgressTable();
+  void PrintCheck(const CheckOptions& check, const TestRun& run, const std::optional<Problem>& worst);
   std::string Shown(const std::filesystem::path& path) const;  // relative to cwd when shorter
   std::filesystem::path LogDir() const { return options_.build_dir / "kata-logs"; }
 
