@@ -56,6 +56,35 @@ const Problem* WorstOfStep(const std::vector<Problem>& problems, int step) {
   return worst;
 }
 
+// A test that hangs, in a step where a test failed by an exception from
+// the learner's code: the exception is the likely cause (one thrown while
+// other threads wait on the object leaves them waiting: the test that threw
+// never finishes, its destructors join threads that never wake). The
+// exception leads, the hang follows it. Not for a lock-order inversion,
+// which is evidence of its own.
+const Problem* ExceptionBehindHang(const std::vector<Problem>& problems, const Problem& worst) {
+  bool hang = (worst.verdict == Verdict::kDeadlock && worst.kind != "lock-order") || worst.verdict == Verdict::kTimeout;
+  if (!hang) return nullptr;
+  for (const auto& problem : problems) {
+    if (problem.step == worst.step && problem.kind == "exception") return &problem;
+  }
+  return nullptr;
+}
+
+// The problem shown for a red step: its most serious one, unless an
+// exception explains a hang (above).
+std::optional<Problem> StepProblem(const std::vector<Problem>& problems, int step) {
+  const Problem* worst = WorstOfStep(problems, step);
+  if (worst == nullptr) return std::nullopt;
+  const Problem* exception = ExceptionBehindHang(problems, *worst);
+  if (exception == nullptr) return *worst;
+  Problem shown = *exception;
+  shown.details.push_back("  then " + worst->test + " never finished (" + std::string(VerdictName(worst->verdict)) +
+                          "): " + worst->headline);
+  shown.details.push_back("  an exception thrown while other threads wait leaves them waiting: fix the throw first");
+  return shown;
+}
+
 }  // namespace
 
 Summary Summarize(const Kata& kata, const std::vector<StepState>& steps, const std::vector<Problem>& problems,
@@ -63,13 +92,13 @@ Summary Summarize(const Kata& kata, const std::vector<StepState>& steps, const s
   Summary summary;
   for (size_t i = 0; i < steps.size(); ++i) {
     if (steps[i] != StepState::kRed) continue;
-    const Problem* worst = WorstOfStep(problems, static_cast<int>(i));
+    std::optional<Problem> worst = StepProblem(problems, static_cast<int>(i));
     if (summary.red_step < 0) {
       summary.red_step = static_cast<int>(i);
-      summary.problem = worst != nullptr ? *worst : Problem{Verdict::kFail, "", "the step is red", {}, ""};
+      summary.problem = worst ? *worst : Problem{Verdict::kFail, "", "the step is red", {}, ""};
     } else {
       summary.also_red.push_back("step " + std::to_string(i + 1) + " (" +
-                                 std::string(VerdictName(worst != nullptr ? worst->verdict : Verdict::kFail)) + ")");
+                                 std::string(VerdictName(worst ? worst->verdict : Verdict::kFail)) + ")");
     }
   }
   if (!summary.problem) {

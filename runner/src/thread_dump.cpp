@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 
 #include "parse_util.h"
@@ -172,6 +173,29 @@ BlockedThreads ClassifyBlockedThreads(std::string_view dump, const SourceContext
     if (other != nullptr) out.other = LearnerWhere(*other, context);
   }
   return out;
+}
+
+bool FindGdbRecursion(std::string_view backtrace, const SourceContext& context, Frame& recursing) {
+  std::map<std::string, std::pair<int, Frame>> seen;  // by the call's place: "file:line function"
+  for (const auto& line : parse::SplitLines(backtrace)) {
+    Frame frame;
+    std::string file;
+    if (!ParseGdbFrame(line, frame.function, file, frame.line)) continue;
+    frame.file = parse::RelativePath(file, context, frame.in_repo);
+    if (!frame.in_repo) continue;
+    auto& entry = seen[frame.Where() + " " + frame.function];
+    if (entry.first++ == 0) entry.second = frame;
+  }
+  int best = 0;
+  for (const auto& [place, entry] : seen) {
+    bool learner = parse::IsLearnerFile(entry.second, context);
+    bool better = entry.first > best || (entry.first == best && learner && !parse::IsLearnerFile(recursing, context));
+    if (entry.first >= 8 && better) {
+      best = entry.first;
+      recursing = entry.second;
+    }
+  }
+  return best > 0;
 }
 
 }  // namespace kata

@@ -26,4 +26,8 @@ struct BlockedThreads {
 
 BlockedThreads ClassifyBlockedThreads(std::string_view dump, const SourceContext& context);
 
+// In gdb's backtrace of one thread ("bt"), the frame in the repository that
+// repeats most (at least 8 times): a function that calls itself without end.
+bool FindGdbRecursion(std::string_view backtrace, const SourceContext& context, Frame& recursing);
+
 }  // namespace kata
