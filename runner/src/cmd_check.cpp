@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "judge.h"
 #include "typed.h"
 
 namespace kata {
@@ -72,7 +73,53 @@ void Commands::PrintCheck(const CheckOptions& check, const TestRun& run, const s
   std::cout << "log: " << Shown(run.log_path) << "\n";
 }
 
+// `kata check --kata N --judge FILE --binary REF --mutant NAME=PATH...`: the
+// judge of the write-test step whose test file is FILE, on prebuilt binaries.
+int Commands::CheckJudge(const CheckOptions& check) {
+  const Kata& kata = FindKata(Catalog(), check.kata);
+  auto step = std::find_if(kata.steps.begin(), kata.steps.end(),
+                           [&](const Step& s) { return s.write_test && s.test_file == check.judge; });
+  if (step == kata.steps.end()) throw UsageError("kata " + kata.id + " has no write-test step with test_file " + check.judge);
+  JudgeOptions options;
+  options.reference = check.binary;
+  options.timeout_seconds = check.timeout_seconds.value_or(std::min(kata.timeout_seconds, 10.0));
+  options.log_dir = LogDir();
+  options.log_prefix = "check-judge-" + fs::path(check.binary).filename().string();
+  for (const auto& given : check.mutants) {
+    std::string name = given.substr(0, given.find('='));
+    auto bug = std::find_if(step->bugs.begin(), step->bugs.end(), [&](const PlantedBug& b) { return b.name == name; });
+    if (bug == step->bugs.end() || given.find('=') == std::string::npos) {
+      throw UsageError("--mutant " + given + ": not NAME=PATH with a planted bug of that step");
+    }
+    options.mutants.push_back({&*bug, given.substr(given.find('=') + 1)});
+  }
+  if (options.mutants.size() != step->bugs.size()) {
+    throw UsageError(fmt::format("step \"{}\" has {} planted bugs; --mutant gave {}", step->name, step->bugs.size(),
+                                 options.mutants.size()));
+  }
+  SourceContext context{options_.root, "", options_.source_dir};
+  Judgement judgement = Judge(kata, *step, options, context);
+  for (size_t i = 0; i < judgement.caught_by.size(); ++i) {
+    std::cout << fmt::format("  {:<9} {}: {}\n", judgement.caught_by[i], options.mutants[i].bug->name,
+                             options.mutants[i].bug->description);
+  }
+  if (judgement.problem) {
+    PrintProblem(*judgement.problem, term_, "");
+  } else {
+    std::cout << term_.VerdictWord(Verdict::kPass) << "valid, and catches all " << judgement.total
+              << " planted bugs\n";
+  }
+  std::cout << fmt::format("judged in {:.2f} s\n", judgement.seconds);
+  if (judgement.verdict == check.expect) {
+    std::cout << "kata check: " << VerdictName(judgement.verdict) << " as expected\n";
+    return 0;
+  }
+  std::cerr << "kata check: expected " << VerdictName(check.expect) << ", got " << VerdictName(judgement.verdict) << "\n";
+  return 1;
+}
+
 int Commands::Check(const CheckOptions& given) {
+  if (!given.judge.empty()) return CheckJudge(given);
   CheckOptions check = ResolveStep(Catalog(), given);
   if (check.filter.empty()) throw UsageError("kata check needs --filter, or --kata and --step");
   if (!fs::exists(check.binary)) {

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::set<std::string> kKataKeys = {"title", "goal", "doc", "timeout_seconds", "stress_repeat", "uses", "steps"};
-const std::set<std::string> kStepKeys = {"name", "suites", "stress", "hints"};
+const std::set<std::string> kStepKeys = {"name", "suites", "stress", "hints", "kind", "test_file"};
 
 std::string Where(const fs::path& file, const toml::node& node) {
   return file.string() + ":" + std::to_string(node.source().begin.line);
@@ -68,7 +68,7 @@ class Linter {
     }
     for (const auto& [key, node] : *step) {
       if (!kStepKeys.contains(std::string(key.str()))) {
-        Report(Where(file_, node), label + ": unknown key '" + std::string(key.str()) + "' (known: name suites stress hints)");
+        Report(Where(file_, node), label + ": unknown key '" + std::string(key.str()) + "' (known: name suites stress hints kind test_file)");
       }
     }
     const auto* suites = (*step)["suites"].as_array();
@@ -82,6 +82,34 @@ class Linter {
       }
     }
     if ((*step)["name"].value_or(std::string()).empty()) Report(Where(file_, *step), label + ": no name");
+    if (static_cast<size_t>(number) <= kata_.steps.size() && kata_.steps[static_cast<size_t>(number - 1)].write_test) {
+      LintWriteTest(kata_.steps[static_cast<size_t>(number - 1)], Where(file_, *step), label, number);
+    }
+  }
+
+  // A write-the-test step: the skeleton and its reference exist, the step
+  // lists every suite the skeleton defines, and at least four planted bugs
+  // name the file, each with its one-line description, for this step.
+  void LintWriteTest(const Step& step, const std::string& where, const std::string& label, int number) {
+    fs::path skeleton = kata_.dir / "tests" / step.test_file;
+    fs::path reference = root_ / "solutions" / kata_.id / "tests" / step.test_file;
+    if (!fs::exists(skeleton)) Report(where, label + ": no skeleton katas/" + kata_.id + "/tests/" + step.test_file);
+    if (!fs::exists(reference)) Report(where, label + ": no reference solutions/" + kata_.id + "/tests/" + step.test_file);
+    for (const auto& suite : SuitesDefinedInFile(skeleton)) {
+      if (std::find(step.suites.begin(), step.suites.end(), suite) == step.suites.end()) {
+        Report(where, label + ": suite " + suite + " of " + step.test_file + " is not in its suites");
+      }
+    }
+    if (step.bugs.size() < 4) {
+      Report(where, label + ": " + std::to_string(step.bugs.size()) + " planted bugs name " + step.test_file +
+                        " (`# test:` in tests/mutants/" + kata_.id + "/*.patch); a write-test step needs at least 4");
+    }
+    for (const auto& bug : step.bugs) {
+      std::string patch = "tests/mutants/" + kata_.id + "/" + bug.name + ".patch";
+      if (bug.description.empty()) Report(patch, "no '# bug:' line (the one-line description a learner is shown)");
+      if (bug.step != number) Report(patch, "'# step: " + std::to_string(bug.step) + "', but its test file is step " +
+                                                std::to_string(number) + "'s");
+    }
   }
 
   // The suites the tests define against those the steps list.

@@ -161,7 +161,10 @@ std::string NextAction(const Kata& kata, const Problem& problem) {
     case Verdict::kCompile:
       return where.empty() ? "fix the build error above (full log below)" : "fix " + where;
     case Verdict::kFail:
-      if (problem.headline.rfind("KATA_TODO", 0) == 0) return "edit " + where + ": replace the KATA_TODO with your code";
+      if (problem.headline.rfind("KATA_TODO", 0) == 0) {
+        bool test = where.find("/tests/") != std::string::npos;
+        return "edit " + where + ": replace the KATA_TODO with " + (test ? "the test it describes" : "your code");
+      }
       return where.empty() ? "make " + problem.test + " pass"
                            : "read the test at " + where + ", then change your code in " + kata.RelativeDir() + "/";
     case Verdict::kRace:
@@ -174,6 +177,8 @@ std::string NextAction(const Kata& kata, const Problem& problem) {
       return "find the loop in " + (where.empty() ? problem.test : where) + " that never ends";
     case Verdict::kCrash:
       return where.empty() ? "find what " + problem.test + " does before it dies (see the log)" : "look at " + where;
+    case Verdict::kWeak:
+      return "add to your tests (or sharpen them) until the broken implementation above fails them";
     case Verdict::kPass:
       break;
   }

@@ -13,7 +13,9 @@
 
 namespace kata {
 
-enum class Verdict { kPass, kFail, kCompile, kRace, kDeadlock, kTimeout, kCrash };
+// kWeak: a test the learner wrote passes against a planted bug (a
+// write-the-test step, judge.h).
+enum class Verdict { kPass, kFail, kCompile, kRace, kDeadlock, kTimeout, kCrash, kWeak };
 
 std::string_view VerdictName(Verdict verdict);
 bool ParseVerdict(std::string_view text, Verdict& verdict);
