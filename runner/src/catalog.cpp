@@ -178,6 +178,11 @@ std::vector<PlantedBug> PlantedBugs(const fs::path& root, const std::string& kat
       if (line.starts_with("# expect:")) bug.expect = value("# expect:");
       if (line.starts_with("# test:")) bug.test_file = value("# test:");
       if (line.starts_with("# bug:")) bug.description = value("# bug:");
+      bool field = line.starts_with("# step:") || line.starts_with("# expect:") || line.starts_with("# test:") ||
+                   line.starts_with("# bug:");
+      // The prose's first sentence, which may run over several lines.
+      bool sentence_done = bug.summary.ends_with('.') || bug.summary.ends_with(':');
+      if (!field && !sentence_done) bug.summary += (bug.summary.empty() ? "" : " ") + parse::Trim(line.substr(1));
     }
     bugs.push_back(std::move(bug));
   }

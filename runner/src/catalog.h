@@ -24,6 +24,7 @@ class UsageError : public std::runtime_error {
 struct PlantedBug {
   std::string name;         // "records_under_a_fixed_name"
   std::string description;  // "records the win under a fixed name, not the one in the URL"
+  std::string summary;      // the header's first line of prose (for the bug zoo when there is no description)
   std::string test_file;    // "" for a bug only the workbook's tests must catch
   std::string expect;       // "FAIL"
   int step = 0;             // 1-based
