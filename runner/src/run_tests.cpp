@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "thread_dump.h"
+
 namespace kata {
 
 std::string TsanOptions() {

@@ -198,4 +198,33 @@ bool FindGdbRecursion(std::string_view backtrace, const SourceContext& context, 
   return best > 0;
 }
 
+Problem* FramelessCrash(RunAnalysis& analysis) {
+  for (auto& problem : analysis.problems) {
+    if (problem.verdict != Verdict::kCrash || !problem.location.empty() || problem.test.empty()) continue;
+    if (problem.kind == "stack-overflow" || StartsWith(problem.headline, "killed by SIGSEGV") ||
+        StartsWith(problem.headline, "killed by SIGILL") || StartsWith(problem.headline, "killed by SIGBUS")) {
+      return &problem;
+    }
+  }
+  return nullptr;
+}
+
+void ExplainFramelessCrash(RunAnalysis& analysis, std::string_view backtrace, const SourceContext& context) {
+  Problem* problem = FramelessCrash(analysis);
+  if (problem == nullptr) return;
+  Frame recursing;
+  if (FindGdbRecursion(backtrace, context, recursing)) {
+    problem->kind = "stack-overflow";
+    problem->headline = std::string(kStackOverflowHeadline) + ": " + ShortFunction(recursing.function) +
+                        " calls itself without end (its frame fills the stack gdb showed when " + problem->test +
+                        " ran again)";
+    problem->location = recursing.Where();
+    problem->details = {"  the recursing frame, repeated on the whole stack (from gdb):", parse::FrameLine(recursing)};
+  } else if (problem->kind == "stack-overflow") {
+    problem->details.push_back(backtrace.empty()
+                                   ? "  no frame to show: gdb is not installed, so the test could not be run again under it"
+                                   : "  no frame to show: run again under gdb, the test's stack showed no repeated frame");
+  }
+}
+
 }  // namespace kata

@@ -20,8 +20,8 @@ using parse::Trim;
 
 namespace {
 
-constexpr char kStackOverflow[] = "stack overflow (infinite recursion?)";
-constexpr char kNoFrameRecovered[] = "stack overflow (infinite recursion?): no frame was recovered";
+constexpr const char* kStackOverflow = kStackOverflowHeadline;
+const std::string kNoFrameRecovered = std::string(kStackOverflowHeadline) + ": no frame was recovered";
 
 constexpr std::array<std::string_view, 8> kVerdictNames = {
     "PASS", "FAIL", "COMPILE", "RACE", "DEADLOCK", "TIMEOUT", "CRASH", "WEAK"};
@@ -127,7 +127,7 @@ class RunParser {
       // TSan's own handler failed while handling the crash: with the stack
       // full, it has no room left. The frames are lost with it.
       problem.kind = "stack-overflow";
-      problem.headline = std::string(kNoFrameRecovered) + " (" + problem.headline +
+      problem.headline = kNoFrameRecovered + " (" + problem.headline +
                          ", then ThreadSanitizer's own CHECK failed with no stack left)";
     }
     analysis_.problems.push_back(std::move(problem));
@@ -142,7 +142,7 @@ class RunParser {
     if (!DescribeRecursion(start, end, problem)) {
       // Its stack depot or its symbolizer ran out: thousands of frames.
       problem.kind = "stack-overflow";
-      problem.headline = std::string(kNoFrameRecovered) + " (ThreadSanitizer itself failed: " + Trim(lines_[start]) + ")";
+      problem.headline = kNoFrameRecovered + " (ThreadSanitizer itself failed: " + Trim(lines_[start]) + ")";
     }
     analysis_.tsan_reports++;
     analysis_.problems.push_back(std::move(problem));
@@ -275,35 +275,6 @@ void RunParser::AddProcessProblem() {
 }
 
 }  // namespace
-
-Problem* FramelessCrash(RunAnalysis& analysis) {
-  for (auto& problem : analysis.problems) {
-    if (problem.verdict != Verdict::kCrash || !problem.location.empty() || problem.test.empty()) continue;
-    if (problem.kind == "stack-overflow" || StartsWith(problem.headline, "killed by SIGSEGV") ||
-        StartsWith(problem.headline, "killed by SIGILL") || StartsWith(problem.headline, "killed by SIGBUS")) {
-      return &problem;
-    }
-  }
-  return nullptr;
-}
-
-void ExplainFramelessCrash(RunAnalysis& analysis, std::string_view backtrace, const SourceContext& context) {
-  Problem* problem = FramelessCrash(analysis);
-  if (problem == nullptr) return;
-  Frame recursing;
-  if (FindGdbRecursion(backtrace, context, recursing)) {
-    problem->kind = "stack-overflow";
-    problem->headline = std::string(kStackOverflow) + ": " + ShortFunction(recursing.function) +
-                        " calls itself without end (its frame fills the stack gdb showed when " + problem->test +
-                        " ran again)";
-    problem->location = recursing.Where();
-    problem->details = {"  the recursing frame, repeated on the whole stack (from gdb):", parse::FrameLine(recursing)};
-  } else if (problem->kind == "stack-overflow") {
-    problem->details.push_back(backtrace.empty()
-                                   ? "  no frame to show: gdb is not installed, so the test could not be run again under it"
-                                   : "  no frame to show: run again under gdb, the test's stack showed no repeated frame");
-  }
-}
 
 std::string FirstLearnerLine(const std::vector<std::string>& details, const SourceContext& context) {
   static const std::regex kFileLine(R"(^[^ ]+:\d+$)");

@@ -78,13 +78,8 @@ std::string ShortFunction(std::string_view function);
 
 RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& context);
 
-// A crash that left no frame to show: a stack overflow whose report TSan
-// had no room left to print, or a death by SIGSEGV, SIGILL or SIGBUS without
-// a report. RunTests runs that test again under gdb and hands its backtrace
-// to ExplainFramelessCrash, which names the recursing frame when there is
-// one, or says plainly that none was recovered.
-Problem* FramelessCrash(RunAnalysis& analysis);
-void ExplainFramelessCrash(RunAnalysis& analysis, std::string_view backtrace, const SourceContext& context);
+// How a stack overflow's headline starts (verdict.cpp, thread_dump.cpp).
+inline constexpr char kStackOverflowHeadline[] = "stack overflow (infinite recursion?)";
 
 // The most serious of a set of problems: a run that was stopped or crashed,
 // then a deadlock, a race, a failed assertion.

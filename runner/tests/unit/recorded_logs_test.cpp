@@ -26,6 +26,7 @@
 #include "build.h"
 #include "run_tests.h"
 #include "summary.h"
+#include "thread_dump.h"
 #include "verdict.h"
 
 namespace fs = std::filesystem;
