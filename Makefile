@@ -18,12 +18,13 @@ help:
 	@echo "  make progress        every kata and step: done / current / locked"
 	@echo "  make hint-N          the next hint for kata N's current step"
 	@echo "  make solution-N      the reference solution and a diff against yours (once kata N is green)"
+	@echo "  make mutants-N       kata N's planted bugs (the bug zoo) and which tests catch each"
 	@echo "  make reset-N         restore kata N's starter files (yours are backed up first; YES=1 skips the question)"
 	@echo "  make verify          run every kata as you have it now"
 	@echo "  make doctor          check the toolchain, the dependencies and ThreadSanitizer"
 	@echo "The workbook's own checks:"
 	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests"
-	@echo "  make bench-loop      time the edit-to-verdict loop on kata 1"
+	@echo "  make bench-loop      time the edit-to-verdict loop: katas 1 and 8, and a written test's judge"
 	@echo "The apps (release build):"
 	@echo "  make poker-server    the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
 	@echo "  make poker-cli       a poker night at the terminal, same database (ARGS=\"--blind-unit 1s\")"
@@ -76,6 +77,9 @@ reset-%: runner
 solution-%: runner
 	@$(KATA) solution $*
 
+mutants-%: runner
+	@$(KATA) mutants $*
+
 progress verify doctor: runner
 	@$(KATA) $@
 
@@ -114,5 +118,5 @@ Makefile: ;
 	@echo "make: there is no target '$@'; 'make help' lists them" >&2; exit 2
 
 # Half-typed targets get the usage, not make's "No rule to make target".
-kata- hint hint- reset reset- solution solution-:
+kata- hint hint- reset reset- solution solution- mutants mutants-:
 	@echo "make: '$@' needs a kata number, as in 'make $(patsubst %-,%,$(subst kata,kata,$@))-1'; 'make help' lists the targets" >&2; exit 2

@@ -15,6 +15,9 @@
 # as "player_server.h"; they are compiled once per target (kata, solution) and
 # not again when a learner's .cpp changes, so an edit recompiles one file and relinks.
 
+# The write-the-test steps' judges: kata_written_tests, kata_add_judge.
+include(${CMAKE_CURRENT_LIST_DIR}/Judges.cmake)
+
 # kata_test_main(target): a test executable with gmock's main, testkit, and
 # ThreadSanitizer's default options compiled in (testkit/src/tsan_options.cpp).
 # The options' object is compiled once and linked into every test binary
@@ -188,8 +191,15 @@ function(add_kata dir)
   kata_solution_deps(deps "${K_USES}")
   kata_solution_library(${name} "${deps}")
 
+  # A test file in katas/NN_name/tests/ with a reference of the same name in
+  # solutions/NN_name/tests/ is one the learner writes (a write-the-test
+  # step): the learner's copy is a skeleton, so the reference's binaries
+  # (solution_NN_name, the mutants) compile the reference's copy instead.
+  kata_written_tests(${name} written_tests solution_test_sources "${test_sources}")
+
   # Tests against the reference.
-  kata_test_objects(solution_tests_${name} ${solution_dir} "${test_sources}" "${deps}")
+  kata_test_objects(solution_tests_${name} ${solution_dir} "${solution_test_sources}" "${deps}")
+  target_include_directories(solution_tests_${name} PRIVATE ${kata_dir}/tests)
   add_executable(solution_${name} $<TARGET_OBJECTS:solution_tests_${name}>)
   target_link_libraries(solution_${name} PRIVATE solution_lib_${name} ${deps})
   kata_test_main(solution_${name})
@@ -235,19 +245,22 @@ function(add_kata dir)
     COMMAND $<TARGET_FILE:kata_runner> lint ${name} --binary $<TARGET_FILE:solution_${name}>)
   set_tests_properties(solution.${name}.every_test_in_a_step PROPERTIES LABELS solution)
 
-  kata_add_mutants(${name} "${deps}")
+  kata_add_mutants(${name} "${deps}" "${solution_test_sources}")
+  foreach(written IN LISTS written_tests)
+    kata_add_judge(${name} ${written} "${deps}")
+  endforeach()
 endfunction()
 
 # tests/mutants/NN_name/M.patch: a deliberately broken copy of the solution.
 # The patch's leading comment lines say what the self-check expects:
 #   # step: 5          the step whose suites are run
 #   # expect: RACE     the verdict (RACE, FAIL, DEADLOCK, TIMEOUT, CRASH)
-function(kata_add_mutants name deps)
+function(kata_add_mutants name deps test_sources)
   file(GLOB patches CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/mutants/${name}/*.patch)
   foreach(patch IN LISTS patches)
     get_filename_component(mutant ${patch} NAME_WE)
     set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${patch})
-    file(STRINGS ${patch} meta REGEX "^# (step|expect):")
+    file(STRINGS ${patch} meta REGEX "^# (step|expect|test):")
     set(step "")
     set(expect "")
     foreach(line IN LISTS meta)
@@ -255,6 +268,15 @@ function(kata_add_mutants name deps)
         set(step ${CMAKE_MATCH_1})
       elseif(line MATCHES "^# expect: *([A-Z]+)")
         set(expect ${CMAKE_MATCH_1})
+      elseif(line MATCHES "^# test: *([A-Za-z0-9_]+\\.cpp)")
+        # A planted bug of a write-the-test step: the learner's test of that
+        # file must catch it (kata_add_judge), compiled against the
+        # reference's headers: so the bug may change only .cpp files.
+        set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY KATA_JUDGED_MUTANTS_${name}_${CMAKE_MATCH_1} ${mutant})
+        file(STRINGS ${patch} header_changes REGEX "^\\+\\+\\+ .*\\.h")
+        if(header_changes)
+          message(FATAL_ERROR "${patch}: a planted bug of a write-the-test step may change only .cpp files")
+        endif()
       endif()
     endforeach()
     if(NOT step OR NOT expect)
@@ -265,22 +287,40 @@ function(kata_add_mutants name deps)
     # the patch must make it again.
     file(GLOB solution_files ${CMAKE_SOURCE_DIR}/solutions/${name}/*)
     set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${solution_files})
+    # It is patched in a scratch folder and copied over the last copy only
+    # where a file differs, so that a reconfigure (any kata.toml touched)
+    # does not recompile every mutant.
     set(root ${CMAKE_BINARY_DIR}/mutants/${name}/${mutant})
-    file(REMOVE_RECURSE ${root})
-    file(COPY ${CMAKE_SOURCE_DIR}/solutions/${name} DESTINATION ${root}/solutions)
-    execute_process(COMMAND patch --quiet --batch -p1 -d ${root} -i ${patch}
+    set(scratch ${CMAKE_BINARY_DIR}/mutants/${name}/.${mutant}.new)
+    file(REMOVE_RECURSE ${scratch})
+    file(COPY ${CMAKE_SOURCE_DIR}/solutions/${name} DESTINATION ${scratch}/solutions)
+    execute_process(COMMAND patch --quiet --batch -p1 -d ${scratch} -i ${patch}
                     RESULT_VARIABLE failed OUTPUT_VARIABLE out ERROR_VARIABLE out)
     if(failed)
       message(FATAL_ERROR "${patch} no longer applies to solutions/${name}:\n${out}")
     endif()
-    # The tests' objects are shared with the solution's, and only the .cpp
-    # files the patch changes are compiled: the others come from the
-    # solution's library (the linker takes an archive member only for a
-    # symbol still undefined, and the patched object defines them all). A
-    # patch that changes a header (a template, an inline function) compiles
-    # every source again, and the test files that hold the mutant's step,
-    # only those (a test TU under TSan takes seconds), against the patched
-    # headers.
+    file(GLOB_RECURSE old_files RELATIVE ${root} ${root}/*)
+    file(GLOB_RECURSE new_files RELATIVE ${scratch} ${scratch}/*)
+    foreach(file IN LISTS old_files)
+      if(NOT file IN_LIST new_files)
+        file(REMOVE ${root}/${file})
+      endif()
+    endforeach()
+    foreach(file IN LISTS new_files)
+      get_filename_component(folder ${root}/${file} DIRECTORY)
+      file(MAKE_DIRECTORY ${folder})
+      file(COPY_FILE ${scratch}/${file} ${root}/${file} ONLY_IF_DIFFERENT)
+    endforeach()
+    file(REMOVE_RECURSE ${scratch})
+    # Only the .cpp files the patch changes are compiled, once, into
+    # mutant_objects_NN_M (its test binary and the write-the-test judges link
+    # them): the other files come from the solution's library (the linker
+    # takes an archive member only for a symbol still undefined, and the
+    # patched objects define them all), and the tests' objects are the
+    # solution's. A patch that changes a header (a template, an inline
+    # function) compiles every source again, and the test files that hold
+    # the mutant's step, only those (a test TU under TSan takes seconds),
+    # against the patched headers.
     file(STRINGS ${patch} touched_headers REGEX "^\\+\\+\\+ .*\\.h")
     set(test_objects solution_tests_${name})
     set(solution_rest solution_lib_${name})
@@ -293,6 +333,7 @@ function(kata_add_mutants name deps)
         message(FATAL_ERROR "${patch}: no test file in katas/${name}/tests holds step ${step}'s suites")
       endif()
       kata_test_objects(${test_objects} ${root}/solutions/${name} "${step_sources}" "${deps}")
+      target_include_directories(${test_objects} PRIVATE ${CMAKE_SOURCE_DIR}/katas/${name}/tests)
     else()
       file(STRINGS ${patch} touched_sources REGEX "^\\+\\+\\+ .*\\.cpp")
       set(mutant_sources "")
@@ -302,9 +343,16 @@ function(kata_add_mutants name deps)
         endif()
       endforeach()
     endif()
-    add_executable(mutant_${name}_${mutant} ${mutant_sources} $<TARGET_OBJECTS:${test_objects}>)
-    target_include_directories(mutant_${name}_${mutant} PRIVATE ${root}/solutions/${name})
+    add_executable(mutant_${name}_${mutant} $<TARGET_OBJECTS:${test_objects}>)
     target_link_libraries(mutant_${name}_${mutant} PRIVATE ${solution_rest} ${deps})
+    if(mutant_sources)  # none for a header-only solution (kata 12's Channel)
+      add_library(mutant_objects_${name}_${mutant} OBJECT ${mutant_sources})
+      target_include_directories(mutant_objects_${name}_${mutant} PRIVATE ${root}/solutions/${name})
+      target_link_libraries(mutant_objects_${name}_${mutant} PRIVATE ${deps})
+      set_target_properties(mutant_objects_${name}_${mutant} PROPERTIES KATA_SOLUTION_REST "${solution_rest}")
+      kata_warnings(mutant_objects_${name}_${mutant})
+      target_sources(mutant_${name}_${mutant} PRIVATE $<TARGET_OBJECTS:mutant_objects_${name}_${mutant}>)
+    endif()
     kata_test_main(mutant_${name}_${mutant})
     kata_testkit_parts(mutant_${name}_${mutant} ${test_sources})
     kata_warnings(mutant_${name}_${mutant})

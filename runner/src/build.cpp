@@ -72,7 +72,7 @@ class BuildProgress {
 
 
 BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const std::string& target,
-                        const fs::path& log_path, bool verbose) {
+                        const fs::path& log_path, bool verbose, const std::vector<std::string>& also) {
   BuildResult result;
   std::string log;
   auto echo = [verbose](std::string_view chunk) {
@@ -115,6 +115,7 @@ BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const s
   } else {
     build.argv = {"cmake", "--build", build_dir.string(), "--target", target};
   }
+  build.argv.insert(build.argv.end(), also.begin(), also.end());
   ProcessResult built = RunProcess(build);
   result.interrupted = built.interrupted;
   log += built.output;

@@ -24,7 +24,8 @@ struct BuildResult {
 // Configures the build folder when it has no build.ninja yet (`cmake --preset
 // kata` for the default folder), then builds `target` with one ninja call.
 BuildResult BuildTarget(const std::filesystem::path& root, const std::filesystem::path& build_dir,
-                        const std::string& target, const std::filesystem::path& log_path, bool verbose);
+                        const std::string& target, const std::filesystem::path& log_path, bool verbose,
+                        const std::vector<std::string>& also = {});  // more targets, in the same ninja call
 
 // The first error in a compiler or linker log, trimmed: "file:line: message"
 // plus the source line the compiler echoed. Paths relative to the root.

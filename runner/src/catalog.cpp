@@ -1,12 +1,14 @@
 #include "catalog.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "parse_util.h"
 #include "typed.h"
 #include "verdict.h"
 
@@ -43,6 +45,25 @@ void AddLearnerTests(Kata& kata) {
   kata.steps.push_back(std::move(own));
 }
 
+// kind = "write-test" (else the default, "given"): the learner's test file
+// and the planted bugs that name it.
+void ReadStepKind(const Kata& kata, const toml::table& table, Step& step, const std::vector<PlantedBug>& bugs) {
+  std::string kind = table["kind"].value_or(std::string("given"));
+  if (kind != "given" && kind != "write-test") {
+    throw std::runtime_error("katas/" + kata.id + "/kata.toml:" + std::to_string(table.source().begin.line) +
+                             ": kind must be \"given\" or \"write-test\", not \"" + kind + "\"");
+  }
+  step.write_test = kind == "write-test";
+  step.test_file = table["test_file"].value_or(std::string());
+  if (step.write_test && step.test_file.empty()) {
+    throw std::runtime_error("katas/" + kata.id + "/kata.toml:" + std::to_string(table.source().begin.line) +
+                             ": a write-test step needs test_file");
+  }
+  for (const auto& bug : bugs) {
+    if (step.write_test && bug.test_file == step.test_file) step.bugs.push_back(bug);
+  }
+}
+
 Kata ParseKata(const fs::path& dir) {
   Kata kata;
   kata.id = dir.filename().string();
@@ -66,6 +87,7 @@ Kata ParseKata(const fs::path& dir) {
   if (auto integer = view["timeout_seconds"].value<int64_t>()) kata.timeout_seconds = static_cast<double>(*integer);
   kata.stress_repeat = static_cast<int>(view["stress_repeat"].value_or(int64_t{10}));
   kata.uses = StringArray(view["uses"]);
+  std::vector<PlantedBug> bugs = PlantedBugs(dir.parent_path().parent_path(), kata.id);
   if (const auto* steps = view["steps"].as_array()) {
     for (const auto& element : *steps) {
       const auto* step_table = element.as_table();
@@ -76,6 +98,7 @@ Kata ParseKata(const fs::path& dir) {
       step.suites = StringArray(st["suites"]);
       step.stress = st["stress"].value_or(false);
       step.hints = StringArray(st["hints"]);
+      ReadStepKind(kata, st, step, bugs);
       kata.steps.push_back(std::move(step));
     }
   }
@@ -136,6 +159,41 @@ std::vector<SuiteDefinition> SuitesDefinedIn(const fs::path& tests_dir) {
         out.push_back({match[1].str(), file, number});
       }
     }
+  }
+  return out;
+}
+
+std::vector<PlantedBug> PlantedBugs(const fs::path& root, const std::string& kata_id) {
+  std::vector<PlantedBug> bugs;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(root / "tests" / "mutants" / kata_id, error)) {
+    if (entry.path().extension() != ".patch") continue;
+    PlantedBug bug;
+    bug.name = entry.path().stem().string();
+    std::ifstream in(entry.path());
+    std::string line;
+    while (std::getline(in, line) && line.starts_with("#")) {
+      auto value = [&](std::string_view key) { return parse::Trim(line.substr(key.size())); };
+      if (line.starts_with("# step:")) bug.step = std::atoi(value("# step:").c_str());
+      if (line.starts_with("# expect:")) bug.expect = value("# expect:");
+      if (line.starts_with("# test:")) bug.test_file = value("# test:");
+      if (line.starts_with("# bug:")) bug.description = value("# bug:");
+      bool field = line.starts_with("# step:") || line.starts_with("# expect:") || line.starts_with("# test:") ||
+                   line.starts_with("# bug:");
+      // The prose's first sentence, which may run over several lines.
+      bool sentence_done = bug.summary.ends_with('.') || bug.summary.ends_with(':');
+      if (!field && !sentence_done) bug.summary += (bug.summary.empty() ? "" : " ") + parse::Trim(line.substr(1));
+    }
+    bugs.push_back(std::move(bug));
+  }
+  std::sort(bugs.begin(), bugs.end(), [](const PlantedBug& a, const PlantedBug& b) { return a.name < b.name; });
+  return bugs;
+}
+
+std::vector<std::string> SuitesDefinedInFile(const fs::path& file) {
+  std::vector<std::string> out;
+  for (const auto& definition : SuitesDefinedIn(file.parent_path())) {
+    if (definition.file.filename() == file.filename()) out.push_back(definition.suite);
   }
   return out;
 }

@@ -18,37 +18,53 @@ namespace kata {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-int Commands::Doctor() {
-  int problems = 0;
-  auto report = [&](bool ok, const std::string& what, const std::string& fix) {
+namespace {
+
+// The doctor's findings, one line each: "ok", "FIX" (counted) or "note".
+class Checklist {
+ public:
+  explicit Checklist(const Term& term) : term_(term) {}
+
+  void Require(bool ok, const std::string& what, const std::string& fix) {
     std::cout << (ok ? term_.Green("ok  ") : term_.Red("FIX ")) << what << "\n";
     if (!ok) {
       std::cout << "     " << fix << "\n";
-      ++problems;
+      ++problems_;
     }
-  };
-  auto warn = [&](bool ok, const std::string& what, const std::string& advice) {
+  }
+  void Recommend(bool ok, const std::string& what, const std::string& advice) {
     std::cout << (ok ? term_.Green("ok  ") : term_.Yellow("note")) << what << "\n";
     if (!ok) std::cout << "     " << advice << "\n";
-  };
-  auto version = [](std::vector<std::string> argv) {
-    SpawnOptions spawn;
-    spawn.argv = std::move(argv);
-    spawn.test_timeout_seconds = 20;
-    ProcessResult result = RunProcess(spawn);
-    std::string first = result.output.substr(0, result.output.find('\n'));
-    return result.exit_code == 0 ? first : std::string();
-  };
-  std::string install = "run scripts/install-deps (Debian packages)";
-  std::string cmake = version({"cmake", "--version"});
-  report(!cmake.empty(), "cmake: " + (cmake.empty() ? "missing" : cmake), install);
-  std::string ninja = version({"ninja", "--version"});
-  report(!ninja.empty(), "ninja: " + (ninja.empty() ? "missing" : ninja), install);
-  std::string gxx = version({"g++", "--version"});
-  report(!gxx.empty(), "g++: " + (gxx.empty() ? "missing" : gxx), install);
+  }
+  int problems() const { return problems_; }
+
+ private:
+  const Term& term_;
+  int problems_ = 0;
+};
+
+const char* const kInstall = "run scripts/install-deps (Debian packages)";
+
+// The first line of `argv`'s output when it exits 0, else "".
+std::string VersionOf(std::vector<std::string> argv) {
+  SpawnOptions spawn;
+  spawn.argv = std::move(argv);
+  spawn.test_timeout_seconds = 20;
+  ProcessResult result = RunProcess(spawn);
+  std::string first = result.output.substr(0, result.output.find('\n'));
+  return result.exit_code == 0 ? first : std::string();
+}
+
+void CheckToolchain(Checklist& checklist) {
+  for (const char* tool : {"cmake", "ninja", "g++"}) {
+    std::string version = VersionOf({tool, "--version"});
+    checklist.Require(!version.empty(), std::string(tool) + ": " + (version.empty() ? "missing" : version), kInstall);
+  }
   bool fast_linker = !FindProgram("mold").empty() || !FindProgram("ld.lld").empty();
-  warn(fast_linker, "a fast linker (mold or lld)", "install mold or lld: links take ~0.3 s instead of ~0.05 s");
-  warn(!FindProgram("gdb").empty(), "gdb (thread dumps for DEADLOCK and TIMEOUT)", "install gdb to see where each thread was stuck");
+  checklist.Recommend(fast_linker, "a fast linker (mold or lld)",
+                      "install mold or lld: links take ~0.3 s instead of ~0.05 s");
+  checklist.Recommend(!FindProgram("gdb").empty(), "gdb (thread dumps for DEADLOCK and TIMEOUT)",
+                      "install gdb to see where each thread was stuck");
   struct Header {
     const char* path;
     const char* what;
@@ -59,17 +75,44 @@ int Commands::Doctor() {
                                Header{"/usr/include/CLI/CLI.hpp", "CLI11"},
                                Header{"/usr/include/toml++/toml.h", "toml++"},
                                Header{"/usr/include/fmt/format.h", "fmt"}}) {
-    report(fs::exists(header.path), std::string(header.what) + " (" + header.path + ")", install);
+    checklist.Require(fs::exists(header.path), std::string(header.what) + " (" + header.path + ")", kInstall);
   }
+}
 
+// Runs the planted-race program; under `setarch -R` when TSan cannot map
+// its memory with this kernel's address randomisation.
+void CheckTsanRuns(Checklist& checklist, const fs::path& program) {
+  SpawnOptions tsan;
+  tsan.argv = {program.string()};
+  tsan.extra_env = {"TSAN_OPTIONS=" + TsanOptions()};
+  tsan.test_timeout_seconds = 30;
+  ProcessResult ran = RunProcess(tsan);
+  if (ran.output.find("unexpected memory mapping") == std::string::npos) {
+    checklist.Require(ran.output.find("data race") != std::string::npos,
+                      "ThreadSanitizer starts and reports a planted data race",
+                      "the TSan test program did not report its race:\n" + ran.output.substr(0, 800));
+    return;
+  }
+  utsname name{};
+  uname(&name);
+  tsan.argv = {"setarch", name.machine, "-R", program.string()};
+  bool works = RunProcess(tsan).output.find("data race") != std::string::npos;
+  checklist.Require(works, "ThreadSanitizer starts only under `setarch -R` on this kernel",
+                    works ? "" : "even `setarch -R` did not help: sudo sysctl vm.mmap_rnd_bits=28");
+  if (works) {
+    std::cout << "     the runner re-runs under `setarch " << name.machine
+              << " -R` automatically; to avoid the extra run: sudo sysctl vm.mmap_rnd_bits=28\n";
+  }
+}
+
+// Does a TSan binary start on this kernel, and does it find a planted race?
+void CheckThreadSanitizer(Checklist& checklist) {
   std::ifstream bits_file("/proc/sys/vm/mmap_rnd_bits");
   int bits = -1;
   bits_file >> bits;
-  warn(bits <= 28, "vm.mmap_rnd_bits = " + std::to_string(bits),
-       "above 28 ThreadSanitizer may stop with \"unexpected memory mapping\"; the runner then re-runs under "
-       "`setarch -R`; a lasting fix: sudo sysctl vm.mmap_rnd_bits=28");
-
-  // Does a TSan binary start, and does it find a planted race?
+  checklist.Recommend(bits <= 28, "vm.mmap_rnd_bits = " + std::to_string(bits),
+                      "above 28 ThreadSanitizer may stop with \"unexpected memory mapping\"; the runner then re-runs "
+                      "under `setarch -R`; a lasting fix: sudo sysctl vm.mmap_rnd_bits=28");
   std::error_code error;
   fs::path dir = fs::temp_directory_path() / ("kata-doctor-" + std::to_string(getpid()));
   fs::create_directories(dir, error);
@@ -80,36 +123,23 @@ int Commands::Doctor() {
                   (dir / "race").string()};
   ProcessResult compiled = RunProcess(compile);
   if (compiled.exit_code != 0) {
-    report(false, "compile a ThreadSanitizer program", "g++ -fsanitize=thread failed:\n" + compiled.output);
+    checklist.Require(false, "compile a ThreadSanitizer program", "g++ -fsanitize=thread failed:\n" + compiled.output);
   } else {
-    SpawnOptions tsan;
-    tsan.argv = {(dir / "race").string()};
-    tsan.extra_env = {"TSAN_OPTIONS=" + TsanOptions()};
-    tsan.test_timeout_seconds = 30;
-    ProcessResult ran = RunProcess(tsan);
-    bool mapping = ran.output.find("unexpected memory mapping") != std::string::npos;
-    bool found = ran.output.find("data race") != std::string::npos;
-    if (mapping) {
-      utsname name{};
-      uname(&name);
-      tsan.argv = {"setarch", name.machine, "-R", (dir / "race").string()};
-      ProcessResult retried = RunProcess(tsan);
-      bool works = retried.output.find("data race") != std::string::npos;
-      report(works, "ThreadSanitizer starts only under `setarch -R` on this kernel",
-             works ? "" : "even `setarch -R` did not help: sudo sysctl vm.mmap_rnd_bits=28");
-      if (works) {
-        std::cout << "     the runner re-runs under `setarch " << name.machine
-                  << " -R` automatically; to avoid the extra run: sudo sysctl vm.mmap_rnd_bits=28\n";
-      }
-    } else {
-      report(found, "ThreadSanitizer starts and reports a planted data race",
-             "the TSan test program did not report its race:\n" + ran.output.substr(0, 800));
-    }
+    CheckTsanRuns(checklist, dir / "race");
   }
   fs::remove_all(dir, error);
+}
+
+}  // namespace
+
+int Commands::Doctor() {
+  Checklist checklist(term_);
+  CheckToolchain(checklist);
+  CheckThreadSanitizer(checklist);
   bool configured = fs::exists(options_.build_dir / "build.ninja");
-  warn(configured, "build folder " + Shown(options_.build_dir),
-       "not configured yet: `kata run 1` (or `cmake --preset kata`) configures it on first use");
+  checklist.Recommend(configured, "build folder " + Shown(options_.build_dir),
+                      "not configured yet: `kata run 1` (or `cmake --preset kata`) configures it on first use");
+  int problems = checklist.problems();
   std::cout << (problems == 0 ? "\nEverything needed is here.\n" : "\n" + std::to_string(problems) + " thing(s) to fix.\n");
   return problems == 0 ? 0 : 1;
 }

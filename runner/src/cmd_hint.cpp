@@ -14,6 +14,27 @@ namespace kata {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+// A WEAK write-the-test step: each hint describes one more planted bug the
+// learner's tests let through (the code only once the kata is green:
+// `kata mutants N`).
+int Commands::HintSurvivor(const Kata& kata, size_t step, KataProgress& state) {
+  int total = static_cast<int>(state.survivors.size());
+  state.survivors_shown = std::clamp(state.survivors_shown + 1, 1, total);
+  std::cout << term_.Bold(fmt::format("Kata {}, step {} \"{}\": broken implementations your tests let through",
+                                      kata.number, step + 1, kata.steps[step].name))
+            << "\n";
+  for (int i = 0; i < state.survivors_shown; ++i) {
+    std::cout << "  " << term_.Yellow(fmt::format("{} of {}:", i + 1, total)) << " "
+              << state.survivors[static_cast<size_t>(i)] << "\n";
+  }
+  std::cout << term_.Dim(state.survivors_shown < total
+                             ? fmt::format("(`{}` again for the next one)", Typed("hint", kata.number))
+                             : std::string("(that is every one; write a test each of them fails)"))
+            << "\n";
+  progress_.Save();
+  return 0;
+}
+
 int Commands::Hint(const std::string& spec) {
   const Kata& kata = Resolve(spec);
   KataProgress& state = progress_.For(kata.id);
@@ -25,6 +46,7 @@ int Commands::Hint(const std::string& spec) {
     return 0;
   }
   const Step& current = kata.steps[step];
+  if (current.write_test && !state.survivors.empty()) return HintSurvivor(kata, step, state);
   int& shown = state.hints_shown[static_cast<int>(step)];
   int total = static_cast<int>(current.hints.size());
   if (total == 0) {

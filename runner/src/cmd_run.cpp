@@ -6,6 +6,7 @@
 
 #include "build.h"
 #include "commands.h"
+#include "judge.h"
 #include "run_lock.h"
 #include "stress.h"
 #include "summary.h"
@@ -69,8 +70,12 @@ bool Commands::FilesMissing(const Kata& kata, KataResult& result) const {
 // Builds the kata's test binary; false (with the verdict filled in) when it
 // does not build or the build was interrupted.
 bool Commands::Build(const Kata& kata, const SourceContext& context, KataResult& result) {
+  std::vector<std::string> judges;
+  if (std::any_of(kata.steps.begin(), kata.steps.end(), [](const Step& step) { return step.write_test; })) {
+    judges.push_back("judges_" + kata.id);  // the write-the-test steps' judges (cmake/Katas.cmake)
+  }
   BuildResult build = BuildTarget(options_.root, options_.build_dir, kata.Target(),
-                                  LogDir() / (kata.id + ".build.log"), options_.verbose);
+                                  LogDir() / (kata.id + ".build.log"), options_.verbose, judges);
   result.logs.push_back(build.log_path);
   result.build_seconds = build.seconds;
   if (build.ok) result.warnings = LearnerWarnings(build.log, context);
@@ -119,6 +124,29 @@ void Commands::Stress(const Kata& kata, const std::vector<int>& stress, const Te
   }
 }
 
+void Commands::JudgeWrittenTests(const Kata& kata, const SourceContext& context, StepEvidence& evidence,
+                                 KataResult& result) {
+  for (size_t i = 0; i < kata.steps.size(); ++i) {
+    const Step& step = kata.steps[i];
+    if (!step.write_test || result.steps[i] != StepState::kGreen || result.interrupted) continue;
+    JudgeOptions options = JudgeBinaries(kata, step, options_.build_dir / "bin");
+    options.log_dir = LogDir();
+    options.log_prefix = kata.id + ".judge";
+    Judgement judgement = Judge(kata, step, options, context);
+    result.judge_seconds += judgement.seconds;
+    result.test_seconds += judgement.seconds;
+    for (const auto* bug : judgement.survivors) result.survivors.push_back(bug->description);
+    if (!judgement.problem) continue;
+    Problem problem = *judgement.problem;
+    problem.step = static_cast<int>(i);
+    evidence.Add(std::move(problem));
+    // The log that shows it: a survivor's run (its tests passed), or the
+    // run against the reference (the failure).
+    std::string log = judgement.survivors.empty() ? "reference" : judgement.survivors.front()->name;
+    result.logs.push_back(options.log_dir / (options.log_prefix + "." + log + ".log"));
+  }
+}
+
 KataResult Commands::RunKata(const Kata& kata) {
   RunLock lock(options_.build_dir, "kata run " + std::to_string(kata.number));
   KataResult result;
@@ -145,6 +173,8 @@ KataResult Commands::RunKata(const Kata& kata) {
   evidence.Absorb(run.analysis);
   bool completed = run.analysis.completed && !run.process.timed_out && !run.process.interrupted;
   if (completed) evidence.MarkStepsWithoutTests();
+  result.steps = evidence.States(completed);
+  JudgeWrittenTests(kata, context, evidence, result);
   result.steps = evidence.States(completed);
   result.first_verdict_seconds = since_start();
 
@@ -180,6 +210,10 @@ void Commands::Record(const Kata& kata, const KataResult& result) {
   // A build error says nothing new about the steps: keep what was known.
   if (result.verdict != Verdict::kCompile) state.steps = result.steps;
   if (result.verdict == Verdict::kPass) state.ever_green = true;
+  if (result.verdict != Verdict::kCompile && result.survivors != state.survivors) {
+    state.survivors = result.survivors;
+    state.survivors_shown = 1;  // the verdict described the first
+  }
   progress_.Save();
 }
 

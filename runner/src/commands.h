@@ -41,6 +41,11 @@ struct CheckOptions {
   int step = 0;        // 1-based; with `kata`, the filter, and the repeat of a stress step, come from kata.toml
   std::optional<int> repeat;  // repeat (and shuffle) this many times
   std::optional<double> timeout_seconds;  // one test's limit; default: the kata's timeout_seconds, else 10
+  // A write-the-test step's judge (judge.h): the step whose test_file this
+  // is; `binary` is the test against the reference, and each of `mutants`
+  // ("NAME=PATH") against the planted bug NAME. Expect PASS, FAIL or WEAK.
+  std::string judge;
+  std::vector<std::string> mutants;
 };
 
 // The outcome of running one kata as the learner has it.
@@ -64,6 +69,8 @@ struct KataResult {
   std::vector<int> stress_red_seeds;  // those of the red ones
   std::string stress_replay;          // "make kata-8 SEED=1234"
   std::vector<std::string> warnings;  // the compiler's warnings in the learner's files, one line each
+  double judge_seconds = 0;           // the write-the-test steps' judges
+  std::vector<std::string> survivors;  // planted bugs the learner's tests let through (descriptions)
   bool interrupted = false;
   bool stress_cancelled = false;  // a new save came in (watch): the stress phase was stopped
 };
@@ -86,6 +93,8 @@ class Commands {
   int Solution(const std::string& spec);
   int Verify();
   int Doctor();
+  // The bug zoo: kata N's planted bugs and which tests catch each.
+  int Mutants(const std::string& spec);
   // With a kata and a binary: the binary's own list of tests, each in a step.
   int Lint(const std::string& kata_spec = "", const std::string& binary = "");
 
@@ -111,6 +120,13 @@ class Commands {
   void PrintJson(const Kata& kata, const KataResult& result);
   void PrintStress(const KataResult& result);
   void PrintProgressTable();
+  void PrintCheck(const CheckOptions& check, const TestRun& run, const std::optional<Problem>& worst);
+  int CheckJudge(const CheckOptions& check);
+  int HintSurvivor(const Kata& kata, size_t step, KataProgress& state);
+  // Judges the write-test steps that are green in `result.steps` (build
+  // first: JudgeTargets); their problems join the evidence.
+  void JudgeWrittenTests(const Kata& kata, const SourceContext& context, StepEvidence& evidence,
+                         KataResult& result);
   std::string Shown(const std::filesystem::path& path) const;  // relative to cwd when shorter
   std::filesystem::path LogDir() const { return options_.build_dir / "kata-logs"; }
 

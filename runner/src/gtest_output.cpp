@@ -1,5 +1,9 @@
 #include "gtest_output.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <utility>
 
@@ -81,6 +85,34 @@ std::string KnownExceptionType(const std::string& what) {
   return "";
 }
 
+std::string FindThrowSite(const std::string& what, const SourceContext& context) {
+  if (context.learner_prefix.empty() || what.size() < 8) return "";
+  std::filesystem::path dir = context.root / context.learner_prefix;
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    std::string ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".cpp" || ext == ".h")) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  // The message may be built from pieces ("... (" + std::to_string(n) + ")"):
+  // the longest prefix that ends a word and is in a file, down to 8 characters.
+  for (size_t length = what.size(); length >= 8; --length) {
+    if (length < what.size() && std::isalnum(static_cast<unsigned char>(what[length]))) continue;
+    std::string piece = what.substr(0, length);
+    for (const auto& file : files) {
+      std::ifstream in(file);
+      std::string line;
+      for (int number = 1; std::getline(in, line); ++number) {
+        if (line.find('"' + piece) != std::string::npos) {
+          return context.learner_prefix + file.filename().string() + ":" + std::to_string(number);
+        }
+      }
+    }
+  }
+  return "";
+}
+
 Problem FailureProblem(const std::string& test, const std::vector<std::string>& test_lines,
                        const SourceContext& context) {
   Problem problem;
@@ -102,6 +134,7 @@ Problem FailureProblem(const std::string& test, const std::vector<std::string>& 
     problem.headline = "an exception" + (type.empty() ? "" : " (" + type + ")") + " escaped " + where +
                        ": what() = \"" + what + "\"";
     problem.kind = "exception";
+    problem.location = FindThrowSite(what, context);
   } else if (begin < test_lines.size() && std::regex_match(test_lines[begin], match, FailureLine())) {
     bool in_repo = false;
     problem.location = parse::RelativePath(match[1].str(), context, in_repo) + ":" + match[2].str();

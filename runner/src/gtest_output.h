@@ -24,6 +24,12 @@ Problem FailureProblem(const std::string& test, const std::vector<std::string>& 
 // "std::out_of_range"), or "" when it is not one of the well-known ones.
 std::string KnownExceptionType(const std::string& what);
 
+// Where the learner's files throw an exception with this what(): the first
+// line with a string literal that starts with it (or with its longest prefix
+// that ends a word, at least 8 characters, for a message built from pieces);
+// "" when none does.
+std::string FindThrowSite(const std::string& what, const SourceContext& context);
+
 // What std::terminate said, and why: lines[i] starts with "terminate called".
 struct Termination {
   std::string headline;  // "uncaught exception std::logic_error: ..." or "a std::thread ... joinable"

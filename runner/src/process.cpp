@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -129,14 +130,23 @@ std::string FindProgram(std::string_view name) {
   return "";
 }
 
-ProcessResult RunProcess(const SpawnOptions& options) {
-  ProcessResult result;
-  auto start = Clock::now();
+namespace {
+
+// The child's process id and the read end of the pipe that carries its output.
+struct Child {
+  pid_t pid = -1;
+  int output_fd = -1;
+};
+
+// Forks and execs options.argv in a process group of its own, stdin from
+// /dev/null, stdout and stderr into one pipe. False (with the reason in
+// result.output) when the pipe or the fork failed.
+bool StartChild(const SpawnOptions& options, Child& child, ProcessResult& result) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) {
     result.spawn_failed = true;
     result.output = std::string("pipe: ") + std::strerror(errno);
-    return result;
+    return false;
   }
   std::vector<std::string> env = BuildEnvironment(options.extra_env);
   std::vector<char*> argv;
@@ -153,7 +163,7 @@ ProcessResult RunProcess(const SpawnOptions& options) {
     result.output = std::string("fork: ") + std::strerror(errno);
     close(fds[0]);
     close(fds[1]);
-    return result;
+    return false;
   }
   if (pid == 0) {
     setpgid(0, 0);
@@ -173,105 +183,108 @@ ProcessResult RunProcess(const SpawnOptions& options) {
   }
   setpgid(pid, pid);
   close(fds[1]);
+  child = {pid, fds[0]};
+  return true;
+}
 
+double SecondsSince(Clock::time_point then) { return std::chrono::duration<double>(Clock::now() - then).count(); }
+
+Clock::time_point After(double seconds) {
+  return Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+}
+
+// Reads the child's output until the pipe closes, or until it is interrupted,
+// cancelled, past its per-test limit, or (quiet for a while) every thread is
+// blocked. Returns whether the pipe is still open.
+bool FollowOutput(const SpawnOptions& options, const Child& child, ProcessResult& result,
+                  Clock::time_point& last_output) {
   const std::string run_marker = "[ RUN      ]";
-  auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                     std::chrono::duration<double>(options.test_timeout_seconds));
+  auto deadline = After(options.test_timeout_seconds);
   size_t scanned = 0;
-  bool open_pipe = true;
-  auto last_output = Clock::now();
   auto next_blocked_check = last_output;
-  auto seconds_since = [](Clock::time_point then) {
-    return std::chrono::duration<double>(Clock::now() - then).count();
-  };
-  while (open_pipe) {
+  std::optional<Clock::time_point> sanitizer_failed_at;
+  while (true) {
+    // TSan's own CHECK failed (a stack overflow, mostly): the process will
+    // only hang or die now. A second to print the rest, then it is stopped.
+    if (sanitizer_failed_at && SecondsSince(*sanitizer_failed_at) >= 1) {
+      result.sanitizer_failed = true;
+      return true;
+    }
     if (g_interrupted || (options.cancel != nullptr && options.cancel->load())) {
       result.interrupted = true;
       result.cancelled = !g_interrupted;
-      break;
+      return true;
     }
     if (options.test_timeout_seconds > 0 && Clock::now() >= deadline) {
       result.timed_out = true;
-      break;
+      return true;
     }
     // Quiet for a while: if no thread can move, waiting for the limit would
     // only make the learner wait too.
     if (options.inspect_on_timeout && options.quiet_seconds_before_deadlock_check > 0 &&
-        seconds_since(last_output) >= options.quiet_seconds_before_deadlock_check &&
+        SecondsSince(last_output) >= options.quiet_seconds_before_deadlock_check &&
         Clock::now() >= next_blocked_check) {
-      std::string states;
-      if (AllThreadsBlocked(pid, states)) {
-        result.timed_out = true;
-        result.stopped_early = true;
-        result.all_blocked = true;
-        result.thread_states = states;
-        break;
+      if (AllThreadsBlocked(child.pid, result.thread_states)) {
+        result.timed_out = result.stopped_early = result.all_blocked = true;
+        return true;
       }
+      result.thread_states.clear();
       next_blocked_check = Clock::now() + std::chrono::seconds(2);
     }
-    pollfd pfd{fds[0], POLLIN, 0};
+    pollfd pfd{child.output_fd, POLLIN, 0};
     int ready = poll(&pfd, 1, 100);
-    if (ready < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    if (ready == 0) continue;
+    if (ready < 0 && errno != EINTR) return true;
+    if (ready <= 0) continue;
     char buffer[65536];
-    ssize_t n = read(fds[0], buffer, sizeof buffer);
+    ssize_t n = read(child.output_fd, buffer, sizeof buffer);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) {
-      open_pipe = false;
-      break;
-    }
+    if (n <= 0) return false;
     result.output.append(buffer, static_cast<size_t>(n));
     last_output = Clock::now();
     if (options.on_output) options.on_output(std::string_view(buffer, static_cast<size_t>(n)));
     // Each test that starts gets the full time again.
-    size_t from = scanned > run_marker.size() ? scanned - run_marker.size() : 0;
-    if (result.output.find(run_marker, from) != std::string::npos) {
-      deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(options.test_timeout_seconds));
+    size_t from = scanned > 64 ? scanned - 64 : 0;  // a marker may straddle two reads
+    if (result.output.find(run_marker, from) != std::string::npos) deadline = After(options.test_timeout_seconds);
+    if (!sanitizer_failed_at && result.output.find("ThreadSanitizer: CHECK failed", from) != std::string::npos) {
+      sanitizer_failed_at = Clock::now();
     }
     scanned = result.output.size();
   }
+}
 
-  if (result.timed_out || result.interrupted) {
-    result.quiet_seconds = seconds_since(last_output);
-    if (result.timed_out && options.inspect_on_timeout) {
-      if (!result.stopped_early) result.all_blocked = AllThreadsBlocked(pid, result.thread_states);
-      std::string gdb = FindProgram("gdb");
-      if (!gdb.empty()) {
-        SpawnOptions dump;
-        dump.argv = {gdb, "-nx", "-batch", "-p", std::to_string(pid), "-ex", "set pagination off",
-                     "-ex", "thread apply all bt"};
-        dump.test_timeout_seconds = 20;
-        result.thread_dump = RunProcess(dump).output;
-      }
+// At the time limit: whether any thread could still move, and gdb's
+// backtrace of every thread (where gdb is installed).
+void InspectStoppedChild(pid_t pid, ProcessResult& result) {
+  if (!result.stopped_early) result.all_blocked = AllThreadsBlocked(pid, result.thread_states);
+  std::string gdb = FindProgram("gdb");
+  if (gdb.empty()) return;
+  SpawnOptions dump;
+  dump.argv = {gdb, "-nx", "-batch", "-p", std::to_string(pid), "-ex", "set pagination off",
+               "-ex", "thread apply all bt"};
+  dump.test_timeout_seconds = 20;
+  result.thread_dump = RunProcess(dump).output;
+}
+
+// What is left in the pipe once the group is dead or has exited.
+void DrainPipe(int fd, std::string& output) {
+  char buffer[65536];
+  int flags = fcntl(fd, F_GETFL);
+  fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+  for (int i = 0; i < 100; ++i) {
+    ssize_t n = read(fd, buffer, sizeof buffer);
+    if (n > 0) {
+      output.append(buffer, static_cast<size_t>(n));
+      continue;
     }
-    kill(-pid, SIGKILL);
-    kill(pid, SIGKILL);
+    if (n == 0 || errno != EAGAIN) break;
+    pollfd pfd{fd, POLLIN, 0};
+    if (poll(&pfd, 1, 50) <= 0) break;
   }
-  // Drain what is left (the group is dead or has exited).
-  if (open_pipe) {
-    char buffer[65536];
-    int flags = fcntl(fds[0], F_GETFL);
-    fcntl(fds[0], F_SETFL, flags | O_NONBLOCK);
-    for (int i = 0; i < 100; ++i) {
-      ssize_t n = read(fds[0], buffer, sizeof buffer);
-      if (n > 0) {
-        result.output.append(buffer, static_cast<size_t>(n));
-        continue;
-      }
-      if (n == 0) break;
-      if (errno == EAGAIN) {
-        pollfd pfd{fds[0], POLLIN, 0};
-        if (poll(&pfd, 1, 50) <= 0) break;
-        continue;
-      }
-      break;
-    }
-  }
-  close(fds[0]);
+}
+
+// Waits for the child and records how it ended: its exit code, or the
+// signal that killed it (unless the runner killed it).
+void ReapChild(pid_t pid, ProcessResult& result) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
@@ -280,10 +293,30 @@ ProcessResult RunProcess(const SpawnOptions& options) {
     if (result.exit_code == 127 && result.output.find("kata: cannot run") != std::string::npos) {
       result.spawn_failed = true;
     }
-  } else if (WIFSIGNALED(status) && !result.timed_out && !result.interrupted) {
+  } else if (WIFSIGNALED(status) && !result.timed_out && !result.interrupted && !result.sanitizer_failed) {
     result.term_signal = WTERMSIG(status);
   }
-  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+}  // namespace
+
+ProcessResult RunProcess(const SpawnOptions& options) {
+  ProcessResult result;
+  auto start = Clock::now();
+  Child child;
+  if (!StartChild(options, child, result)) return result;
+  auto last_output = Clock::now();
+  bool open_pipe = FollowOutput(options, child, result, last_output);
+  if (result.timed_out || result.interrupted || result.sanitizer_failed) {
+    result.quiet_seconds = SecondsSince(last_output);
+    if (result.timed_out && options.inspect_on_timeout) InspectStoppedChild(child.pid, result);
+    kill(-child.pid, SIGKILL);
+    kill(child.pid, SIGKILL);
+  }
+  if (open_pipe) DrainPipe(child.output_fd, result.output);
+  close(child.output_fd);
+  ReapChild(child.pid, result);
+  result.seconds = SecondsSince(start);
   return result;
 }
 

@@ -47,6 +47,9 @@ struct ProcessResult {
   std::string thread_states;  // e.g. "12345 S, 12346 S"
   std::string thread_dump;    // gdb's "thread apply all bt"
   bool interrupted = false;   // Ctrl-C (or a cancel) while it ran
+  // ThreadSanitizer's own CHECK failed: stopped a second later (it would
+  // only hang or die by SIGILL).
+  bool sanitizer_failed = false;
   bool cancelled = false;     // by SpawnOptions::cancel, not Ctrl-C
   double seconds = 0;
 };

@@ -34,6 +34,8 @@ std::string Progress::Load() {
       kata.verdict = entry.value("verdict", "");
       kata.at = entry.value("at", "");
       kata.ever_green = entry.value("ever_green", false);
+      kata.survivors = entry.value("survivors", std::vector<std::string>{});
+      kata.survivors_shown = entry.value("survivors_shown", 0);
       const json steps = entry.value("steps", json::array());
       const json hints = entry.value("hints_shown", json::object());
       for (const auto& step : steps) {
@@ -62,6 +64,8 @@ void Progress::Save() const {
     entry["verdict"] = kata.verdict;
     entry["at"] = kata.at;
     entry["ever_green"] = kata.ever_green;
+    entry["survivors"] = kata.survivors;
+    entry["survivors_shown"] = kata.survivors_shown;
     entry["steps"] = json::array();
     for (auto step : kata.steps) entry["steps"].push_back(StepStateName(step));
     entry["hints_shown"] = json::object();

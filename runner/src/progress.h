@@ -20,6 +20,10 @@ struct KataProgress {
   std::vector<StepState> steps;
   std::map<int, int> hints_shown;  // step index -> how many hints shown
   bool ever_green = false;
+  // The planted bugs the learner's tests let through at the last run (a
+  // write-the-test step, WEAK), and how many of them a hint has described.
+  std::vector<std::string> survivors;
+  int survivors_shown = 0;
 };
 
 class Progress {

@@ -123,7 +123,8 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
            {"verdict", VerdictName(result.verdict)},         {"steps", steps},
            {"logs", logs},        {"next", result.next},    {"seconds", result.seconds},
            {"build_seconds", result.build_seconds},          {"test_seconds", result.test_seconds},
-           {"first_verdict_seconds", result.first_verdict_seconds}};
+           {"first_verdict_seconds", result.first_verdict_seconds}, {"judge_seconds", result.judge_seconds},
+           {"survivors", result.survivors}};
   out["red_step"] = result.red_step >= 0 ? json(result.red_step + 1) : json(nullptr);
   json stressed = json::array();
   for (int step : result.stressed) stressed.push_back(step + 1);

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "thread_dump.h"
+
 namespace kata {
 
 std::string TsanOptions() {
@@ -31,6 +33,29 @@ std::string Timestamp() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%S", &local);
   return buffer;
 }
+
+namespace {
+
+// A crash that left no frame (a stack overflow TSan had no room to report):
+// that one test again under gdb, which stops at the fault with the stack
+// whole; its innermost frames show the recursion. Only on such a crash, so
+// the cost (a few seconds) is paid only then.
+std::string BacktraceUnderGdb(const SpawnOptions& spawn, const std::string& test) {
+  std::string gdb = FindProgram("gdb");
+  if (gdb.empty()) return "";
+  SpawnOptions again = spawn;
+  again.argv = {gdb, "-nx", "-batch", "-ex", "set pagination off", "-ex", "run", "-ex", "bt 40", "--args"};
+  for (const auto& arg : spawn.argv) {
+    again.argv.push_back(arg.starts_with("--gtest_filter=") ? "--gtest_filter=" + test : arg);
+  }
+  again.inspect_on_timeout = false;
+  again.test_timeout_seconds = 60;
+  again.on_output = nullptr;
+  std::string output = RunProcess(again).output;
+  return output.empty() ? "(gdb printed nothing)\n" : output;
+}
+
+}  // namespace
 
 TestRun RunTests(const TestRunOptions& options, const SourceContext& context) {
   TestRun run;
@@ -65,6 +90,11 @@ TestRun RunTests(const TestRunOptions& options, const SourceContext& context) {
     run.analysis = AnalyzeRun(run.process, context);
     run.used_setarch = true;
   }
+  std::string backtrace;
+  if (const Problem* frameless = FramelessCrash(run.analysis); frameless != nullptr) {
+    backtrace = BacktraceUnderGdb(spawn, frameless->test);
+    ExplainFramelessCrash(run.analysis, backtrace, context);
+  }
   run.log_path = options.log_path;
   if (!run.log_path.empty()) {
     std::error_code error;
@@ -79,6 +109,7 @@ TestRun RunTests(const TestRunOptions& options, const SourceContext& context) {
       log << "\n# thread states: " << run.process.thread_states << "\n";
     }
     if (!run.process.thread_dump.empty()) log << "\n# gdb thread apply all bt:\n" << run.process.thread_dump;
+    if (!backtrace.empty()) log << "\n" << kGdbBacktraceMarker << "\n" << backtrace;
   }
   return run;
 }

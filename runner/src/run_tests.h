@@ -37,6 +37,10 @@ struct TestRun {
 // and so win).
 std::string TsanOptions();
 
+// In a run log: what follows is gdb's backtrace of a crash that left no
+// frame, the test run again under gdb (see FramelessCrash).
+inline constexpr char kGdbBacktraceMarker[] = "# the crashed test again under gdb (bt 40):";
+
 TestRun RunTests(const TestRunOptions& options, const SourceContext& context);
 
 // Prints one problem: the verdict word, the test, the headline and details.

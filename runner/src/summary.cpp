@@ -56,6 +56,35 @@ const Problem* WorstOfStep(const std::vector<Problem>& problems, int step) {
   return worst;
 }
 
+// A test that hangs, in a step where a test failed by an exception from
+// the learner's code: the exception is the likely cause (one thrown while
+// other threads wait on the object leaves them waiting: the test that threw
+// never finishes, its destructors join threads that never wake). The
+// exception leads, the hang follows it. Not for a lock-order inversion,
+// which is evidence of its own.
+const Problem* ExceptionBehindHang(const std::vector<Problem>& problems, const Problem& worst) {
+  bool hang = (worst.verdict == Verdict::kDeadlock && worst.kind != "lock-order") || worst.verdict == Verdict::kTimeout;
+  if (!hang) return nullptr;
+  for (const auto& problem : problems) {
+    if (problem.step == worst.step && problem.kind == "exception") return &problem;
+  }
+  return nullptr;
+}
+
+// The problem shown for a red step: its most serious one, unless an
+// exception explains a hang (above).
+std::optional<Problem> StepProblem(const std::vector<Problem>& problems, int step) {
+  const Problem* worst = WorstOfStep(problems, step);
+  if (worst == nullptr) return std::nullopt;
+  const Problem* exception = ExceptionBehindHang(problems, *worst);
+  if (exception == nullptr) return *worst;
+  Problem shown = *exception;
+  shown.details.push_back("  then " + worst->test + " never finished (" + std::string(VerdictName(worst->verdict)) +
+                          "): " + worst->headline);
+  shown.details.push_back("  an exception thrown while other threads wait leaves them waiting: fix the throw first");
+  return shown;
+}
+
 }  // namespace
 
 Summary Summarize(const Kata& kata, const std::vector<StepState>& steps, const std::vector<Problem>& problems,
@@ -63,13 +92,13 @@ Summary Summarize(const Kata& kata, const std::vector<StepState>& steps, const s
   Summary summary;
   for (size_t i = 0; i < steps.size(); ++i) {
     if (steps[i] != StepState::kRed) continue;
-    const Problem* worst = WorstOfStep(problems, static_cast<int>(i));
+    std::optional<Problem> worst = StepProblem(problems, static_cast<int>(i));
     if (summary.red_step < 0) {
       summary.red_step = static_cast<int>(i);
-      summary.problem = worst != nullptr ? *worst : Problem{Verdict::kFail, "", "the step is red", {}, ""};
+      summary.problem = worst ? *worst : Problem{Verdict::kFail, "", "the step is red", {}, ""};
     } else {
       summary.also_red.push_back("step " + std::to_string(i + 1) + " (" +
-                                 std::string(VerdictName(worst != nullptr ? worst->verdict : Verdict::kFail)) + ")");
+                                 std::string(VerdictName(worst ? worst->verdict : Verdict::kFail)) + ")");
     }
   }
   if (!summary.problem) {
@@ -132,7 +161,10 @@ std::string NextAction(const Kata& kata, const Problem& problem) {
     case Verdict::kCompile:
       return where.empty() ? "fix the build error above (full log below)" : "fix " + where;
     case Verdict::kFail:
-      if (problem.headline.rfind("KATA_TODO", 0) == 0) return "edit " + where + ": replace the KATA_TODO with your code";
+      if (problem.headline.rfind("KATA_TODO", 0) == 0) {
+        bool test = where.find("/tests/") != std::string::npos;
+        return "edit " + where + ": replace the KATA_TODO with " + (test ? "the test it describes" : "your code");
+      }
       return where.empty() ? "make " + problem.test + " pass"
                            : "read the test at " + where + ", then change your code in " + kata.RelativeDir() + "/";
     case Verdict::kRace:
@@ -145,6 +177,8 @@ std::string NextAction(const Kata& kata, const Problem& problem) {
       return "find the loop in " + (where.empty() ? problem.test : where) + " that never ends";
     case Verdict::kCrash:
       return where.empty() ? "find what " + problem.test + " does before it dies (see the log)" : "look at " + where;
+    case Verdict::kWeak:
+      return "add to your tests (or sharpen them) until the broken implementation above fails them";
     case Verdict::kPass:
       break;
   }

@@ -28,6 +28,9 @@ class StepEvidence {
   // After a complete run: a step none of whose tests ran is red, with a
   // problem that says so (a suite misnamed in kata.toml).
   void MarkStepsWithoutTests();
+  // A problem found outside the test run (a write-the-test step's judge),
+  // with its step already set.
+  void Add(Problem problem) { problems_.push_back(std::move(problem)); }
   // Each step's state. `completed`: the run ended on its own, so a step that
   // did not run has no tests (red) rather than "not reached".
   std::vector<StepState> States(bool completed) const;

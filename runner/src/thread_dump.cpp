@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 
 #include "parse_util.h"
@@ -172,6 +173,58 @@ BlockedThreads ClassifyBlockedThreads(std::string_view dump, const SourceContext
     if (other != nullptr) out.other = LearnerWhere(*other, context);
   }
   return out;
+}
+
+bool FindGdbRecursion(std::string_view backtrace, const SourceContext& context, Frame& recursing) {
+  std::map<std::string, std::pair<int, Frame>> seen;  // by the call's place: "file:line function"
+  for (const auto& line : parse::SplitLines(backtrace)) {
+    Frame frame;
+    std::string file;
+    if (!ParseGdbFrame(line, frame.function, file, frame.line)) continue;
+    frame.file = parse::RelativePath(file, context, frame.in_repo);
+    if (!frame.in_repo) continue;
+    auto& entry = seen[frame.Where() + " " + frame.function];
+    if (entry.first++ == 0) entry.second = frame;
+  }
+  int best = 0;
+  for (const auto& [place, entry] : seen) {
+    bool learner = parse::IsLearnerFile(entry.second, context);
+    bool better = entry.first > best || (entry.first == best && learner && !parse::IsLearnerFile(recursing, context));
+    if (entry.first >= 8 && better) {
+      best = entry.first;
+      recursing = entry.second;
+    }
+  }
+  return best > 0;
+}
+
+Problem* FramelessCrash(RunAnalysis& analysis) {
+  for (auto& problem : analysis.problems) {
+    if (problem.verdict != Verdict::kCrash || !problem.location.empty() || problem.test.empty()) continue;
+    if (problem.kind == "stack-overflow" || StartsWith(problem.headline, "killed by SIGSEGV") ||
+        StartsWith(problem.headline, "killed by SIGILL") || StartsWith(problem.headline, "killed by SIGBUS")) {
+      return &problem;
+    }
+  }
+  return nullptr;
+}
+
+void ExplainFramelessCrash(RunAnalysis& analysis, std::string_view backtrace, const SourceContext& context) {
+  Problem* problem = FramelessCrash(analysis);
+  if (problem == nullptr) return;
+  Frame recursing;
+  if (FindGdbRecursion(backtrace, context, recursing)) {
+    problem->kind = "stack-overflow";
+    problem->headline = std::string(kStackOverflowHeadline) + ": " + ShortFunction(recursing.function) +
+                        " calls itself without end (its frame fills the stack gdb showed when " + problem->test +
+                        " ran again)";
+    problem->location = recursing.Where();
+    problem->details = {"  the recursing frame, repeated on the whole stack (from gdb):", parse::FrameLine(recursing)};
+  } else if (problem->kind == "stack-overflow") {
+    problem->details.push_back(backtrace.empty()
+                                   ? "  no frame to show: gdb is not installed, so the test could not be run again under it"
+                                   : "  no frame to show: run again under gdb, the test's stack showed no repeated frame");
+  }
 }
 
 }  // namespace kata

@@ -26,4 +26,16 @@ struct BlockedThreads {
 
 BlockedThreads ClassifyBlockedThreads(std::string_view dump, const SourceContext& context);
 
+// In gdb's backtrace of one thread ("bt"), the frame in the repository that
+// repeats most (at least 8 times): a function that calls itself without end.
+bool FindGdbRecursion(std::string_view backtrace, const SourceContext& context, Frame& recursing);
+
+// A crash that left no frame to show: a stack overflow whose report TSan
+// had no room left to print, or a death by SIGSEGV, SIGILL or SIGBUS without
+// a report. RunTests runs that test again under gdb and hands its backtrace
+// to ExplainFramelessCrash, which names the recursing frame when there is
+// one, or says plainly that none was recovered.
+Problem* FramelessCrash(RunAnalysis& analysis);
+void ExplainFramelessCrash(RunAnalysis& analysis, std::string_view backtrace, const SourceContext& context);
+
 }  // namespace kata

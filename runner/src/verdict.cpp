@@ -20,8 +20,11 @@ using parse::Trim;
 
 namespace {
 
-constexpr std::array<std::string_view, 7> kVerdictNames = {
-    "PASS", "FAIL", "COMPILE", "RACE", "DEADLOCK", "TIMEOUT", "CRASH"};
+constexpr const char* kStackOverflow = kStackOverflowHeadline;
+const std::string kNoFrameRecovered = std::string(kStackOverflowHeadline) + ": no frame was recovered";
+
+constexpr std::array<std::string_view, 8> kVerdictNames = {
+    "PASS", "FAIL", "COMPILE", "RACE", "DEADLOCK", "TIMEOUT", "CRASH", "WEAK"};
 
 std::string SignalName(int signal) {
   switch (signal) {
@@ -124,8 +127,8 @@ class RunParser {
       // TSan's own handler failed while handling the crash: with the stack
       // full, it has no room left. The frames are lost with it.
       problem.kind = "stack-overflow";
-      problem.headline = "stack overflow, most likely: a function that calls itself without end (" +
-                         problem.headline + ", then ThreadSanitizer's own CHECK failed with no stack left)";
+      problem.headline = kNoFrameRecovered + " (" + problem.headline +
+                         ", then ThreadSanitizer's own CHECK failed with no stack left)";
     }
     analysis_.problems.push_back(std::move(problem));
   }
@@ -137,8 +140,9 @@ class RunParser {
     while (end < lines_.size() && !StartsWith(lines_[end], "[ ")) ++end;
     Problem problem{Verdict::kCrash, Attributed(), "", {}, "", ""};
     if (!DescribeRecursion(start, end, problem)) {
-      problem.headline = "ThreadSanitizer itself failed (" + Trim(lines_[start]) + ")";
-      problem.details.push_back("  (often a stack overflow: a function that calls itself without end)");
+      // Its stack depot or its symbolizer ran out: thousands of frames.
+      problem.kind = "stack-overflow";
+      problem.headline = kNoFrameRecovered + " (ThreadSanitizer itself failed: " + Trim(lines_[start]) + ")";
     }
     analysis_.tsan_reports++;
     analysis_.problems.push_back(std::move(problem));
@@ -150,7 +154,8 @@ class RunParser {
     if (!FindRecursion(lines_, start, end, context_, recursing)) return false;
     problem.verdict = Verdict::kCrash;
     problem.kind = "stack-overflow";
-    problem.headline = "stack overflow: " + ShortFunction(recursing.function) + " calls itself without end (" +
+    problem.headline = std::string(kStackOverflow) + ": " + ShortFunction(recursing.function) +
+                       " calls itself without end (" +
                        (problem.headline.empty() ? "infinite recursion" : problem.headline) + ")";
     problem.location = recursing.Where();
     problem.details = {"  the recursing frame, repeated on the whole stack:", parse::FrameLine(recursing)};
@@ -342,12 +347,13 @@ bool ParseVerdict(std::string_view text, Verdict& verdict) {
 int Severity(Verdict verdict) {
   switch (verdict) {
     case Verdict::kPass: return 0;
-    case Verdict::kFail: return 1;
-    case Verdict::kRace: return 2;
-    case Verdict::kDeadlock: return 3;
-    case Verdict::kCrash: return 4;
-    case Verdict::kTimeout: return 5;
-    case Verdict::kCompile: return 6;
+    case Verdict::kWeak: return 1;  // the learner's test and code both work; the test misses bugs
+    case Verdict::kFail: return 2;
+    case Verdict::kRace: return 3;
+    case Verdict::kDeadlock: return 4;
+    case Verdict::kCrash: return 5;
+    case Verdict::kTimeout: return 6;
+    case Verdict::kCompile: return 7;
   }
   return 0;
 }

@@ -13,7 +13,9 @@
 
 namespace kata {
 
-enum class Verdict { kPass, kFail, kCompile, kRace, kDeadlock, kTimeout, kCrash };
+// kWeak: a test the learner wrote passes against a planted bug (a
+// write-the-test step, judge.h).
+enum class Verdict { kPass, kFail, kCompile, kRace, kDeadlock, kTimeout, kCrash, kWeak };
 
 std::string_view VerdictName(Verdict verdict);
 bool ParseVerdict(std::string_view text, Verdict& verdict);
@@ -75,6 +77,9 @@ struct SourceContext {
 std::string ShortFunction(std::string_view function);
 
 RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& context);
+
+// How a stack overflow's headline starts (verdict.cpp, thread_dump.cpp).
+inline constexpr char kStackOverflowHeadline[] = "stack overflow (infinite recursion?)";
 
 // The most serious of a set of problems: a run that was stopped or crashed,
 // then a deadlock, a race, a failed assertion.

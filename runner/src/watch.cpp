@@ -41,84 +41,108 @@ void Drain(int fd, std::set<std::string>& changed) {
   }
 }
 
+// The kata's folders under inotify. A rename-save (write a temporary file,
+// rename it over the old one) shows up as IN_MOVED_TO on the folder; a plain
+// save as IN_CLOSE_WRITE. Watching the folders, not the files, survives both.
+class SaveWatcher {
+ public:
+  explicit SaveWatcher(const Kata& kata) : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) {
+    uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM;
+    if (fd_ < 0) return;
+    inotify_add_watch(fd_, kata.dir.c_str(), mask);
+    inotify_add_watch(fd_, (kata.dir / "tests").c_str(), mask);
+  }
+  SaveWatcher(const SaveWatcher&) = delete;
+  SaveWatcher& operator=(const SaveWatcher&) = delete;
+  ~SaveWatcher() {
+    if (fd_ >= 0) close(fd_);
+  }
+
+  bool ok() const { return fd_ >= 0; }
+  // True once a save came in during the current Listening(); stress
+  // repetitions watch it and stop.
+  const std::atomic<bool>& saved_flag() const { return saved_; }
+
+  // Runs `run` while a thread collects the saves that come in meanwhile:
+  // they stop its stress repetitions (the first verdict is already on
+  // screen) and start the next run.
+  template <typename Fn>
+  auto Listening(Fn run) {
+    saved_ = false;
+    std::jthread listener([&](std::stop_token stop) {
+      while (!stop.stop_requested()) {
+        pollfd pfd{fd_, POLLIN, 0};
+        if (poll(&pfd, 1, 100) <= 0) continue;
+        std::set<std::string> changed;
+        Drain(fd_, changed);
+        if (changed.empty()) continue;
+        std::scoped_lock lock(mutex_);
+        saved_during_run_.insert(changed.begin(), changed.end());
+        saved_ = true;
+      }
+    });
+    return run();
+  }
+
+  // Waits for the next save (or takes the ones made during the last run),
+  // then until its events stop coming: an editor's save is several events.
+  // Empty when interrupted.
+  std::set<std::string> NextSave() {
+    constexpr auto kQuiet = std::chrono::milliseconds(150);
+    std::set<std::string> changed;
+    {
+      std::scoped_lock lock(mutex_);
+      changed.swap(saved_during_run_);
+    }
+    while (changed.empty() && !g_interrupted) {
+      pollfd pfd{fd_, POLLIN, 0};
+      if (poll(&pfd, 1, 500) > 0) Drain(fd_, changed);
+    }
+    while (!g_interrupted) {
+      pollfd more{fd_, POLLIN, 0};
+      if (poll(&more, 1, static_cast<int>(kQuiet.count())) <= 0) break;
+      Drain(fd_, changed);
+    }
+    if (g_interrupted) changed.clear();
+    return changed;
+  }
+
+ private:
+  int fd_;
+  std::mutex mutex_;
+  std::set<std::string> saved_during_run_;  // guarded by mutex_
+  std::atomic<bool> saved_ = false;
+};
+
 }  // namespace
 
 int Commands::Watch(const std::string& spec, int max_runs, bool last) {
   const Kata& kata = spec.empty() && last ? LastRunKata() : Resolve(spec);
-  int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-  if (fd < 0) {
+  SaveWatcher watcher(kata);
+  if (!watcher.ok()) {
     std::cerr << "kata watch: inotify is not available here\n";
     return 1;
   }
-  // A rename-save (write a temporary file, rename it over the old one) shows
-  // up as IN_MOVED_TO on the folder; a plain save as IN_CLOSE_WRITE. Watching
-  // the folders, not the files, survives both.
-  uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM;
-  inotify_add_watch(fd, kata.dir.c_str(), mask);
-  inotify_add_watch(fd, (kata.dir / "tests").c_str(), mask);
-
+  cancel_stress_ = &watcher.saved_flag();
   int runs = 0;
   int last_exit = 0;
   std::string reason;
-  // Saves that come in while a run is going: they stop its stress
-  // repetitions (the first verdict is already on screen) and start the next run.
-  std::mutex saved_mutex;
-  std::set<std::string> saved_during_run;  // guarded by saved_mutex
-  std::atomic<bool> saved = false;
-  cancel_stress_ = &saved;
-  auto run_once = [&]() {
+  while (!g_interrupted) {
     if (term_.is_tty) std::cout << "\033[2J\033[H";
     if (!reason.empty()) std::cout << term_.Dim("saved: " + reason) << "\n";
-    saved = false;
-    KataResult result;
-    {
-      std::jthread listener([&](std::stop_token stop) {
-        while (!stop.stop_requested()) {
-          pollfd pfd{fd, POLLIN, 0};
-          if (poll(&pfd, 1, 100) <= 0) continue;
-          std::set<std::string> changed;
-          Drain(fd, changed);
-          if (changed.empty()) continue;
-          std::scoped_lock lock(saved_mutex);
-          saved_during_run.insert(changed.begin(), changed.end());
-          saved = true;
-        }
-      });
-      result = RunAndPrint(kata);
+    KataResult result = watcher.Listening([&] { return RunAndPrint(kata); });
+    if (!result.interrupted) {
+      Record(kata, result);
+      last_exit = result.verdict == Verdict::kPass ? 0 : 1;
+      ++runs;
+      std::cout << "\n" << term_.Dim("watching " + kata.RelativeDir() + "/ for saves; Ctrl-C to stop") << "\n" << std::flush;
     }
-    if (result.interrupted) return;
-    Record(kata, result);
-    last_exit = result.verdict == Verdict::kPass ? 0 : 1;
-    ++runs;
-    std::cout << "\n" << term_.Dim("watching " + kata.RelativeDir() + "/ for saves; Ctrl-C to stop") << "\n" << std::flush;
-  };
-  run_once();
-  constexpr auto kQuiet = std::chrono::milliseconds(150);
-  while (!g_interrupted && (max_runs <= 0 || runs < max_runs)) {
-    std::set<std::string> changed;
-    {
-      std::scoped_lock lock(saved_mutex);
-      changed.swap(saved_during_run);
-    }
-    if (changed.empty()) {
-      pollfd pfd{fd, POLLIN, 0};
-      int ready = poll(&pfd, 1, 500);
-      if (ready <= 0) continue;
-      Drain(fd, changed);
-      if (changed.empty()) continue;
-    }
-    // Debounce: an editor's save is several events; wait until they stop.
-    while (!g_interrupted) {
-      pollfd more{fd, POLLIN, 0};
-      if (poll(&more, 1, static_cast<int>(kQuiet.count())) <= 0) break;
-      Drain(fd, changed);
-    }
+    if (max_runs > 0 && runs >= max_runs) break;
+    std::set<std::string> changed = watcher.NextSave();
     reason.clear();
     for (const auto& name : changed) reason += (reason.empty() ? "" : ", ") + name;
-    run_once();
   }
   cancel_stress_ = nullptr;
-  close(fd);
   if (g_interrupted) {
     std::cout << "\nstopped watching.\n";
     return 0;

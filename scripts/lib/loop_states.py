@@ -27,10 +27,19 @@ def learner_files(folder):
     return sorted(f for f in os.listdir(folder) if f.endswith((".cpp", ".h")))
 
 
+def kata_files(kata):
+    """Every file of the kata's folder, tests included, as paths."""
+    found = []
+    for folder, _, names in os.walk(kata_folder(kata)):
+        found += [os.path.join(folder, name) for name in names]
+    return sorted(found)
+
+
 def set_state(kata, state, unlocked_file=None):
     """Puts kata's learner files in a state: "red" (the starter, as committed),
-    "green" (the reference solution) or "race" (the reference with the first
-    lock of unlocked_file removed)."""
+    "green" (the reference solution), "race" (the reference with the first
+    lock of unlocked_file removed) or "judge" (the reference, and the
+    reference tests of its write-the-test steps in place of the skeletons)."""
     folder = kata_folder(kata)
     if state == "red":
         for name in learner_files(folder):
@@ -42,6 +51,10 @@ def set_state(kata, state, unlocked_file=None):
     solution = os.path.join(ROOT, "solutions", kata)
     for name in learner_files(solution):
         shutil.copyfile(os.path.join(solution, name), os.path.join(folder, name))
+    if state == "judge":
+        tests = os.path.join(solution, "tests")
+        for name in os.listdir(tests) if os.path.isdir(tests) else []:
+            shutil.copyfile(os.path.join(tests, name), os.path.join(folder, "tests", name))
     if state == "race":
         path = os.path.join(folder, unlocked_file)
         text = open(path).read()
@@ -55,7 +68,7 @@ def edit(path, round_number):
 
 
 class KeptFiles:
-    """Keeps a copy of the learner files of some katas (and of any other
+    """Keeps a copy of every file of some katas' folders (and of any other
     files) and puts them back on exit, then rebuilds the katas' test
     binaries from them so that nothing else runs a stale one."""
 
@@ -65,8 +78,8 @@ class KeptFiles:
         self.backup = tempfile.mkdtemp(prefix="kata-bench-")
         self.saved = []
         for kata in self.katas:
-            for name in learner_files(kata_folder(kata)):
-                self._save(os.path.join(kata_folder(kata), name))
+            for path in kata_files(kata):
+                self._save(path)
         for path in others:
             self._save(path)
 
@@ -82,14 +95,15 @@ class KeptFiles:
     def __exit__(self, *_):
         kept = {path for path, _ in self.saved}
         for kata in self.katas:
-            for name in learner_files(kata_folder(kata)):
-                path = os.path.join(kata_folder(kata), name)
+            for path in kata_files(kata):
                 if path not in kept:
                     os.remove(path)
         for path, copy in self.saved:
-            # copyfile, not copy2: a restored file must look newer than the
-            # objects built from the benchmark's states, or ninja keeps them.
-            shutil.copyfile(copy, path)
+            # Only what changed, with copyfile, not copy2: a restored file
+            # must look newer than the objects built from the benchmark's
+            # states, or ninja keeps them.
+            if not os.path.exists(path) or open(path, "rb").read() != open(copy, "rb").read():
+                shutil.copyfile(copy, path)
         shutil.rmtree(self.backup)
         targets = ["kata_" + kata for kata in self.katas]
         subprocess.run(["cmake", "--build", self.build_dir, "--target", *targets],

@@ -63,6 +63,8 @@ TEST(UnknownPlayer, APlayerWithNoWinsIsNotUnknown) {
 }
 
 // --- Step 3 -----------------------------------------------------------------
+// The workbook's own checks of step 3; the tests that pin the behaviour down
+// are yours to write, in record_win_test.cpp.
 
 TEST(RecordWin, ReturnsAcceptedOnPost) {
   StubPlayerStore store;
@@ -71,15 +73,6 @@ TEST(RecordWin, ReturnsAcceptedOnPost) {
   auto response = Post(server, "/players/Pepper");
 
   EXPECT_EQ(response.status, http::kAccepted);
-}
-
-TEST(RecordWin, RecordsExactlyOneWinForTheNameInTheUrl) {
-  StubPlayerStore store;
-  PlayerServer server(store);
-
-  Post(server, "/players/Pepper");
-
-  EXPECT_THAT(store.WinCalls(), ElementsAre("Pepper"));
 }
 
 TEST(RecordWin, AGetRecordsNothing) {

@@ -24,6 +24,9 @@
 #include <vector>
 
 #include "build.h"
+#include "run_tests.h"
+#include "summary.h"
+#include "thread_dump.h"
 #include "verdict.h"
 
 namespace fs = std::filesystem;
@@ -48,9 +51,16 @@ std::string WithRoot(std::string text, const fs::path& root) {
   return text;
 }
 
-// The run log as RunTests writes it: the output, then "# gdb thread apply all bt:" and the dump.
-kata::ProcessResult ProcessFrom(const std::string& log, const json& process) {
+// The run log as RunTests writes it: the output, then "# gdb thread apply all
+// bt:" and the dump, then (after a crash without frames) kGdbBacktraceMarker
+// and gdb's backtrace of that test run again.
+kata::ProcessResult ProcessFrom(std::string log, const json& process, std::string& backtrace) {
   kata::ProcessResult result;
+  const std::string again = std::string("\n") + kata::kGdbBacktraceMarker + "\n";
+  if (size_t at = log.find(again); at != std::string::npos) {
+    backtrace = log.substr(at + again.size());
+    log.resize(at);
+  }
   const std::string marker = "\n# gdb thread apply all bt:\n";
   size_t dump = log.find(marker);
   result.output = log.substr(0, dump);
@@ -72,6 +82,25 @@ kata::Problem Worst(const std::vector<kata::Problem>& problems) {
   return worst != nullptr ? *worst : kata::Problem{kata::Verdict::kPass, "", "", {}, "", ""};
 }
 
+// With "steps" (each a list of suites): the problem `kata run` shows, the
+// first red step's, through the same summary step (summary.h).
+kata::Problem Summarized(const json& steps, const kata::RunAnalysis& analysis, std::string& next) {
+  kata::Kata kata;
+  kata.id = "08_recorded";
+  for (const auto& suites : steps) {
+    kata::Step step;
+    step.name = "step";
+    step.suites = suites.get<std::vector<std::string>>();
+    kata.steps.push_back(step);
+  }
+  kata::StepEvidence evidence(kata);
+  evidence.Absorb(analysis);
+  kata::Summary summary = kata::Summarize(kata, evidence.States(analysis.completed), evidence.problems(),
+                                          analysis.running_test);
+  next = summary.next;
+  return summary.problem.value_or(kata::Problem{kata::Verdict::kPass, "", "", {}, ""});
+}
+
 std::string Shown(const kata::Problem& problem) {
   std::string text = std::string(kata::VerdictName(problem.verdict)) + " " + problem.test + "\n  " +
                      problem.headline + "\n";
@@ -87,6 +116,7 @@ TEST_P(RecordedLog, GetsItsVerdictLocationAndCause) {
   kata::SourceContext context{dir, spec.value("learner_prefix", ""), dir};
   const json& expect = spec["expect"];
   kata::Problem problem{kata::Verdict::kPass, "", "", {}, ""};  // a green build
+  std::string next;
   std::vector<std::string> warnings;
   if (spec.value("input", "run") == "build") {
     std::string log = WithRoot(ReadFile(dir / "build.log"), dir);
@@ -94,7 +124,11 @@ TEST_P(RecordedLog, GetsItsVerdictLocationAndCause) {
     if (expect.value("verdict", "COMPILE") == "COMPILE") problem = kata::FirstCompileError(log, context);
   } else {
     std::string log = WithRoot(ReadFile(dir / "run.log"), dir);
-    problem = Worst(kata::AnalyzeRun(ProcessFrom(log, spec.value("process", json::object())), context).problems);
+    std::string backtrace;
+    kata::ProcessResult process = ProcessFrom(log, spec.value("process", json::object()), backtrace);
+    kata::RunAnalysis analysis = kata::AnalyzeRun(process, context);
+    if (kata::FramelessCrash(analysis) != nullptr) kata::ExplainFramelessCrash(analysis, backtrace, context);
+    problem = spec.contains("steps") ? Summarized(spec["steps"], analysis, next) : Worst(analysis.problems);
   }
   SCOPED_TRACE("condensed:\n" + Shown(problem));
   EXPECT_EQ(kata::VerdictName(problem.verdict), expect.value("verdict", ""));
@@ -114,6 +148,9 @@ TEST_P(RecordedLog, GetsItsVerdictLocationAndCause) {
     bool found = false;
     for (const auto& line : problem.details) found = found || line.find(part.get<std::string>()) != std::string::npos;
     EXPECT_TRUE(found) << "no detail line contains: " << part.get<std::string>();
+  }
+  if (expect.contains("next")) {
+    EXPECT_EQ(next, expect["next"].get<std::string>());
   }
   if (expect.contains("warnings")) {
     EXPECT_EQ(warnings, expect["warnings"].get<std::vector<std::string>>());
