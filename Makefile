@@ -60,11 +60,16 @@ kata: runner
 # A kata's folder from its number: 1 -> 01_http_server (empty if there is none).
 kata_dir = $(notdir $(firstword $(wildcard katas/$(shell printf '%02d' '$(1)' 2>/dev/null)_*)))
 
-# The very first `make kata-N` builds the runner and kata N's tests in one
-# ninja call, so that both cores stay busy; the runner then finds kata N built.
+# What `kata run N` builds: the test binary, and the judges of the steps
+# where the learner writes the test (a test file with a reference in
+# solutions/NN/tests/).
+kata_targets = kata_$(1) $(if $(wildcard solutions/$(1)/tests/*.cpp),judges_$(1))
+
+# The very first `make kata-N` builds the runner and kata N in one ninja
+# call, so that both cores stay busy; the runner then finds kata N built.
 kata-%: configure
 	@[ -x $(KATA) ] || [ -z "$(call kata_dir,$*)" ] || \
-	  $(LOCK) scripts/build-progress $(BUILD) "the runner and kata $*" kata_runner kata_$(call kata_dir,$*)
+	  $(LOCK) scripts/build-progress $(BUILD) "the runner and kata $*" kata_runner $(call kata_targets,$(call kata_dir,$*))
 	@$(BUILD_RUNNER)
 	@$(KATA) run $* $(if $(SEED),--seed $(SEED))
 
