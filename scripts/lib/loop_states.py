@@ -37,9 +37,10 @@ def kata_files(kata):
 
 def set_state(kata, state, unlocked_file=None):
     """Puts kata's learner files in a state: "red" (the starter, as committed),
-    "green" (the reference solution), "race" (the reference with the first
-    lock of unlocked_file removed) or "judge" (the reference, and the
-    reference tests of its write-the-test steps in place of the skeletons)."""
+    "green" (the reference solution) or "race" (the reference with the first
+    lock of unlocked_file removed). Past the starter, the reference tests of
+    the write-the-test steps replace their skeletons, as a learner's own
+    tests would have by then."""
     folder = kata_folder(kata)
     if state == "red":
         for name in learner_files(folder):
@@ -51,7 +52,7 @@ def set_state(kata, state, unlocked_file=None):
     solution = os.path.join(ROOT, "solutions", kata)
     for name in learner_files(solution):
         shutil.copyfile(os.path.join(solution, name), os.path.join(folder, name))
-    if state == "judge":
+    if state in ("green", "race"):
         tests = os.path.join(solution, "tests")
         for name in os.listdir(tests) if os.path.isdir(tests) else []:
             shutil.copyfile(os.path.join(tests, name), os.path.join(folder, "tests", name))
