@@ -486,16 +486,18 @@ CHECKS = [
 ]
 
 
-def main():
-    wanted = set(sys.argv[2:])
+def run_checks(checks, title, wanted):
+    """Runs each check (all, or those named in wanted) in a folder of its
+    own, stops the servers it started, and fails it on a race report;
+    prints a line per check; returns the exit status."""
     failures = 0
-    for run in CHECKS:
+    for run in checks:
         name = run.__name__[len("check_"):]
         if wanted and name not in wanted:
             continue
         started = time.monotonic()
         STARTED.clear()
-        with tempfile.TemporaryDirectory(prefix="poker-server-e2e-") as folder:
+        with tempfile.TemporaryDirectory(prefix=title.replace(" ", "-") + "-") as folder:
             try:
                 run(folder)
                 for server in STARTED:
@@ -508,8 +510,12 @@ def main():
             except Exception:
                 failures += 1
                 print(f"ERROR {name}:\n{traceback.format_exc()}", flush=True)
-    print(f"poker_server e2e: {failures} failed" if failures else "poker_server e2e: all passed")
+    print(f"{title}: {failures} failed" if failures else f"{title}: all passed")
     return 1 if failures else 0
+
+
+def main():
+    return run_checks(CHECKS, "poker_server e2e", set(sys.argv[2:]))
 
 
 if __name__ == "__main__":

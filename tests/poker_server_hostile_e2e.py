@@ -13,9 +13,7 @@ import os
 import resource
 import socket
 import sys
-import tempfile
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import poker_server_e2e as e2e  # noqa: E402  (the Server wrapper and check())
@@ -244,29 +242,7 @@ CHECKS = [
 
 
 def main():
-    wanted = set(sys.argv[2:])
-    failures = 0
-    for run in CHECKS:
-        name = run.__name__[len("check_"):]
-        if wanted and name not in wanted:
-            continue
-        started = time.monotonic()
-        e2e.STARTED.clear()
-        with tempfile.TemporaryDirectory(prefix="poker-server-hostile-") as folder:
-            try:
-                run(folder)
-                for server in e2e.STARTED:
-                    server.stop()
-                    check("ThreadSanitizer" not in server.stderr(), f"a race report:\n{server.stderr()}")
-                print(f"ok    {name} ({time.monotonic() - started:.1f}s)", flush=True)
-            except CheckFailed as failure:
-                failures += 1
-                print(f"FAIL  {name}: {failure}", flush=True)
-            except Exception:
-                failures += 1
-                print(f"ERROR {name}:\n{traceback.format_exc()}", flush=True)
-    print(f"poker_server hostile e2e: {failures} failed" if failures else "poker_server hostile e2e: all passed")
-    return 1 if failures else 0
+    return e2e.run_checks(CHECKS, "poker_server hostile e2e", set(sys.argv[2:]))
 
 
 if __name__ == "__main__":
