@@ -9,8 +9,8 @@
 #include <string>
 
 #include "delayed_server.h"
-#include "testkit/test_server.h"  // the build links the test servers for files that include it
 #include "testkit/eventually.h"
+#include "testkit/test_server.h"  // the build links the test servers for files that include it
 #include "testkit/threads.h"
 
 namespace racer {
@@ -18,9 +18,9 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
-using ::testing::HasSubstr;
 using helpers::DelayedServer;
 using helpers::RaceErrorFrom;
+using ::testing::HasSubstr;
 namespace http = kata::http;
 namespace testkit = kata::testkit;
 

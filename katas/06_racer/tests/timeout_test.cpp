@@ -11,8 +11,6 @@
 // returns the message of the RaceError the race throws, and fails the test
 // if it returns instead. Time a race with std::chrono::steady_clock, and keep
 // every bound loose: a correct racer must pass on a busy machine.
-#include "racer.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -20,6 +18,7 @@
 #include <string>
 
 #include "delayed_server.h"
+#include "racer.h"
 #include "testkit/test_server.h"  // the build links the test servers for files that include it
 #include "testkit/todo.h"
 
@@ -32,15 +31,21 @@ using helpers::DelayedServer;
 using helpers::RaceErrorFrom;
 
 TEST(RacerTimeout, NeitherAnsweringInTimeIsARaceErrorNamingBoth) {
-  KATA_TODO("race two servers that answer after 3 s with a 100 ms timeout: a RaceError whose message names both URLs");
+  KATA_TODO(
+      "race two servers that answer after 3 s with a 100 ms timeout: a RaceError whose message "
+      "names both URLs");
 }
 
 TEST(RacerTimeout, GivesUpOnTime) {
-  KATA_TODO("the same race: the RaceError comes no sooner than the timeout, and long before the servers would answer");
+  KATA_TODO(
+      "the same race: the RaceError comes no sooner than the timeout, and long before the servers "
+      "would answer");
 }
 
 TEST(RacerTimeout, AnAnswerWithinTheTimeoutWinsAtOnce) {
-  KATA_TODO("a server that answers after 3 s, one that answers at once, a 5 s timeout: the fast URL wins in either argument order, without waiting for the timeout");
+  KATA_TODO(
+      "a server that answers after 3 s, one that answers at once, a 5 s timeout: the fast URL wins "
+      "in either argument order, without waiting for the timeout");
 }
 
 }  // namespace

@@ -7,8 +7,6 @@
 // after a few seconds instead of hanging until the run is killed. Every
 // bound is loose: 2 s against a 100 ms timeout or an answer that comes at
 // once, on a loaded two-core machine.
-#include "racer.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -16,6 +14,7 @@
 #include <string>
 
 #include "delayed_server.h"
+#include "racer.h"
 #include "testkit/test_server.h"  // the build links the test servers for files that include it
 
 namespace racer {
@@ -23,12 +22,12 @@ namespace {
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
-using ::testing::HasSubstr;
 using helpers::DelayedServer;
 using helpers::RaceErrorFrom;
+using ::testing::HasSubstr;
 
-constexpr auto kSlow = 3s;    // how long the slow servers take to answer
-constexpr auto kLoose = 2s;   // "at once" and "on time", on a busy machine
+constexpr auto kSlow = 3s;   // how long the slow servers take to answer
+constexpr auto kLoose = 2s;  // "at once" and "on time", on a busy machine
 
 // RaceErrorFrom catches only a RaceError: any other exception fails the test.
 TEST(RacerTimeout, NeitherAnsweringInTimeIsARaceErrorNamingBoth) {
@@ -61,11 +60,13 @@ TEST(RacerTimeout, AnAnswerWithinTheTimeoutWinsAtOnce) {
 
   auto start = Clock::now();
   EXPECT_EQ(Racer(slow.Url(), fast.Url(), 5s), fast.Url());
-  EXPECT_LT(Clock::now() - start, kLoose) << "did the racer wait for the timeout, or the slow server?";
+  EXPECT_LT(Clock::now() - start, kLoose)
+      << "did the racer wait for the timeout, or the slow server?";
 
   start = Clock::now();
   EXPECT_EQ(Racer(fast.Url(), slow.Url(), 5s), fast.Url());
-  EXPECT_LT(Clock::now() - start, kLoose) << "did the racer wait for the timeout, or the slow server?";
+  EXPECT_LT(Clock::now() - start, kLoose)
+      << "did the racer wait for the timeout, or the slow server?";
 }
 
 }  // namespace
