@@ -1,7 +1,11 @@
 # The websocket pieces of support and testkit (kata 5 and poker_server use
 # them): kata_web's WebServer against testkit's WebSocketClient, under TSan.
 # Registered as `testkit.websocket`, next to testkit's own tests.
-add_executable(web_server_tests ${CMAKE_SOURCE_DIR}/support/tests/web_server_test.cpp)
+add_executable(web_server_tests
+  ${CMAKE_SOURCE_DIR}/support/tests/web_server_http_test.cpp
+  ${CMAKE_SOURCE_DIR}/support/tests/web_server_websocket_test.cpp
+  ${CMAKE_SOURCE_DIR}/support/tests/web_server_limits_test.cpp
+  ${CMAKE_SOURCE_DIR}/support/tests/web_server_close_test.cpp)
 target_link_libraries(web_server_tests PRIVATE kata_web_ws testkit_net testkit_ws)
 kata_test_main(web_server_tests)
 kata_warnings(web_server_tests)
