@@ -255,19 +255,25 @@ endfunction()
 # The patch's leading comment lines say what the self-check expects:
 #   # step: 5          the step whose suites are run
 #   # expect: RACE     the verdict (RACE, FAIL, DEADLOCK, TIMEOUT, CRASH)
+#   # repeat: 1        optional: runs of the step in the one process (3 unless
+#                      given; 1 for a bug whose failure does not depend on the
+#                      schedule, where two more runs only cost time)
 function(kata_add_mutants name deps test_sources)
   file(GLOB patches CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/mutants/${name}/*.patch)
   foreach(patch IN LISTS patches)
     get_filename_component(mutant ${patch} NAME_WE)
     set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${patch})
-    file(STRINGS ${patch} meta REGEX "^# (step|expect|test):")
+    file(STRINGS ${patch} meta REGEX "^# (step|expect|test|repeat):")
     set(step "")
     set(expect "")
+    set(repeat 3)
     foreach(line IN LISTS meta)
       if(line MATCHES "^# step: *([0-9]+)")
         set(step ${CMAKE_MATCH_1})
       elseif(line MATCHES "^# expect: *([A-Z]+)")
         set(expect ${CMAKE_MATCH_1})
+      elseif(line MATCHES "^# repeat: *([1-9][0-9]*)")
+        set(repeat ${CMAKE_MATCH_1})
       elseif(line MATCHES "^# test: *([A-Za-z0-9_]+\\.cpp)")
         # A planted bug of a write-the-test step: the learner's test of that
         # file must catch it (kata_add_judge), compiled against the
@@ -368,7 +374,7 @@ function(kata_add_mutants name deps test_sources)
     endif()
     add_test(NAME mutant.${name}.${mutant}
       COMMAND $<TARGET_FILE:kata_runner> check --expect ${expect} --kata ${name} --step ${step}
-              --binary $<TARGET_FILE:mutant_${name}_${mutant}> --repeat 3 ${limit})
+              --binary $<TARGET_FILE:mutant_${name}_${mutant}> --repeat ${repeat} ${limit})
     set_tests_properties(mutant.${name}.${mutant} PROPERTIES TIMEOUT 120 LABELS mutant)
   endforeach()
 endfunction()

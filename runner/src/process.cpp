@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -203,6 +204,10 @@ bool FollowOutput(const SpawnOptions& options, const Child& child, ProcessResult
   size_t scanned = 0;
   auto next_blocked_check = last_output;
   std::optional<Clock::time_point> sanitizer_failed_at;
+  // After a lock-order report the verdict is DEADLOCK whatever follows, and
+  // a run that then goes quiet has most likely hung on that very cycle: a
+  // second of silence is enough before looking at the threads.
+  bool lock_order_reported = false;
   while (true) {
     // TSan's own CHECK failed (a stack overflow, mostly): the process will
     // only hang or die now. A second to print the rest, then it is stopped.
@@ -221,8 +226,9 @@ bool FollowOutput(const SpawnOptions& options, const Child& child, ProcessResult
     }
     // Quiet for a while: if no thread can move, waiting for the limit would
     // only make the learner wait too.
-    if (options.inspect_on_timeout && options.quiet_seconds_before_deadlock_check > 0 &&
-        SecondsSince(last_output) >= options.quiet_seconds_before_deadlock_check &&
+    const double quiet_seconds = lock_order_reported ? std::min(1.0, options.quiet_seconds_before_deadlock_check)
+                                                     : options.quiet_seconds_before_deadlock_check;
+    if (options.inspect_on_timeout && quiet_seconds > 0 && SecondsSince(last_output) >= quiet_seconds &&
         Clock::now() >= next_blocked_check) {
       if (AllThreadsBlocked(child.pid, result.thread_states)) {
         result.timed_out = result.stopped_early = result.all_blocked = true;
@@ -247,6 +253,9 @@ bool FollowOutput(const SpawnOptions& options, const Child& child, ProcessResult
     if (result.output.find(run_marker, from) != std::string::npos) deadline = After(options.test_timeout_seconds);
     if (!sanitizer_failed_at && result.output.find("ThreadSanitizer: CHECK failed", from) != std::string::npos) {
       sanitizer_failed_at = Clock::now();
+    }
+    if (result.output.find("ThreadSanitizer: lock-order-inversion", from) != std::string::npos) {
+      lock_order_reported = true;
     }
     scanned = result.output.size();
   }
