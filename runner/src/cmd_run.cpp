@@ -1,12 +1,17 @@
 // `kata run N`: build the kata against the learner's files, run every step,
 // then the stress repetitions, and summarise (summary.h).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "build.h"
 #include "commands.h"
 #include "judge.h"
+#include "real_sleeps.h"
 #include "run_lock.h"
 #include "stress.h"
 #include "summary.h"
@@ -124,10 +129,29 @@ void Commands::Stress(const Kata& kata, const std::vector<int>& stress, const Te
   }
 }
 
+namespace {
+
+// A learner's test that sleeps for real: named next to the verdict, since
+// a sleep only hopes the other thread got there, where a gate makes sure.
+void ReportRealSleeps(const Kata& kata, const Step& step, KataResult& result) {
+  std::ifstream in(kata.dir / "tests" / step.test_file);
+  std::stringstream source;
+  source << in.rdbuf();
+  for (const auto& sleep : RealSleeps(source.str())) {
+    result.warnings.push_back(fmt::format("{}/tests/{}:{}: your test sleeps for real ({}): make the other thread "
+                                          "get there instead (a testkit Gate, Rendezvous or FakeClock, or the "
+                                          "kata's seam) and wait with Eventually",
+                                          kata.RelativeDir(), step.test_file, sleep.line, sleep.call));
+  }
+}
+
+}  // namespace
+
 void Commands::JudgeWrittenTests(const Kata& kata, const SourceContext& context, StepEvidence& evidence,
                                  KataResult& result) {
   for (size_t i = 0; i < kata.steps.size(); ++i) {
     const Step& step = kata.steps[i];
+    if (step.write_test) ReportRealSleeps(kata, step, result);
     if (!step.write_test || result.steps[i] != StepState::kGreen || result.interrupted) continue;
     JudgeOptions options = JudgeBinaries(kata, step, options_.build_dir / "bin");
     options.log_dir = LogDir();
