@@ -3,11 +3,14 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "catalog.h"
+#include "real_sleeps.h"
 
 namespace kata {
 
@@ -95,6 +98,14 @@ class Linter {
     fs::path reference = root_ / "solutions" / kata_.id / "tests" / step.test_file;
     if (!fs::exists(skeleton)) Report(where, label + ": no skeleton katas/" + kata_.id + "/tests/" + step.test_file);
     if (!fs::exists(reference)) Report(where, label + ": no reference solutions/" + kata_.id + "/tests/" + step.test_file);
+    // The reference shows the learner how: it never sleeps for real.
+    std::ifstream in(reference);
+    std::stringstream source;
+    source << in.rdbuf();
+    for (const auto& sleep : RealSleeps(source.str())) {
+      Report("solutions/" + kata_.id + "/tests/" + step.test_file + ":" + std::to_string(sleep.line),
+             "the reference test sleeps for real (" + sleep.call + "): use a gate, a seam or a fake clock");
+    }
     for (const auto& suite : SuitesDefinedInFile(skeleton)) {
       if (std::find(step.suites.begin(), step.suites.end(), suite) == step.suites.end()) {
         Report(where, label + ": suite " + suite + " of " + step.test_file + " is not in its suites");
