@@ -276,13 +276,8 @@ function(kata_add_mutants name deps test_sources)
         set(repeat ${CMAKE_MATCH_1})
       elseif(line MATCHES "^# test: *([A-Za-z0-9_]+\\.cpp)")
         # A planted bug of a write-the-test step: the learner's test of that
-        # file must catch it (kata_add_judge), compiled against the
-        # reference's headers: so the bug may change only .cpp files.
+        # file must catch it (kata_add_judge).
         set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY KATA_JUDGED_MUTANTS_${name}_${CMAKE_MATCH_1} ${mutant})
-        file(STRINGS ${patch} header_changes REGEX "^\\+\\+\\+ .*\\.h")
-        if(header_changes)
-          message(FATAL_ERROR "${patch}: a planted bug of a write-the-test step may change only .cpp files")
-        endif()
       endif()
     endforeach()
     if(NOT step OR NOT expect)
@@ -331,6 +326,9 @@ function(kata_add_mutants name deps test_sources)
     set(test_objects solution_tests_${name})
     set(solution_rest solution_lib_${name})
     if(touched_headers)
+      # A write-the-test step's judge compiles the learner's test against
+      # these headers too (kata_add_judge).
+      set_property(DIRECTORY ${CMAKE_SOURCE_DIR} PROPERTY KATA_MUTANT_HEADERS_${name}_${mutant} ${root}/solutions/${name})
       file(GLOB mutant_sources ${root}/solutions/${name}/*.cpp)
       set(test_objects mutant_tests_${name}_${mutant})
       set(solution_rest "")
