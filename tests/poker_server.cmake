@@ -24,6 +24,15 @@ if(TARGET solution_lib_02_json_league AND TARGET solution_lib_03_file_store AND 
                    $<TARGET_FILE:poker_server>)
   set_tests_properties(poker_server.hostile PROPERTIES TIMEOUT 120 LABELS app)
 
+  # A name round-trips on every way in (issue 18): escaped in a URL, '/'
+  # included, typed into poker_cli, sent by the game page.
+  if(TARGET poker_cli)
+    add_test(NAME poker_server.names
+             COMMAND Python3::Interpreter ${CMAKE_CURRENT_LIST_DIR}/poker_names_e2e.py
+                     $<TARGET_FILE:poker_server> $<TARGET_FILE:poker_cli>)
+    set_tests_properties(poker_server.names PROPERTIES TIMEOUT 120 LABELS app)
+  endif()
+
   # The poker game in a real browser: the same binary with a fast --blind-unit,
   # /game in headless Chromium through Debian's python3-selenium (make test
   # installs them: scripts/install-deps --browser). It saves a screenshot of

@@ -77,15 +77,15 @@ Options ParseArgs(const std::vector<std::string_view>& args) {
 
 void RequestRules::ServeHttp(const http::Request& request, http::Response& response) {
   constexpr std::string_view kPlayers = "/players/";
-  std::string_view path = request.path;
+  std::string_view path = request.raw_path;  // split first, then decode: "a%2Fb" is "a/b"
   if (path.starts_with(kPlayers)) {
-    std::string_view name = path.substr(kPlayers.size());
-    // An empty name, or one with a '/', is not a player's URL: the router's 404.
-    if (name.empty() || name.find('/') != std::string_view::npos) {
+    std::string_view escaped = path.substr(kPlayers.size());
+    // An empty name, or one more segment, is not a player's URL: the router's 404.
+    if (escaped.empty() || escaped.find('/') != std::string_view::npos) {
       next_.ServeHttp(request, response);
       return;
     }
-    if (auto problem = kata::NameProblem(name)) {
+    if (auto problem = kata::NameProblem(http::PercentDecode(escaped))) {
       response.status = http::kBadRequest;
       response.body = *problem + "\n";
       return;

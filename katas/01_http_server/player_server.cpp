@@ -9,7 +9,11 @@ namespace http_server {
 
 namespace http = kata::http;
 
-// request.path is already percent-decoded: "/players/Chris Jones".
+// request.raw_path is the path as sent, still percent-escaped:
+// "/players/Chris%20Jones". Take the name from it, then decode the name with
+// http::PercentDecode: "Chris Jones". (request.path is decoded already, but
+// before it was split, so it cannot tell the player "a/b", sent as
+// "/players/a%2Fb", from a URL with one segment too many.)
 // Fill in response.status (200 by default), response.body and, where
 // needed, headers with response.SetHeader(name, value).
 void PlayerServer::ServeHttp(const http::Request& request, http::Response& response) {

@@ -15,7 +15,9 @@ void Router::Handle(std::string_view method, std::string_view pattern, HandlerFu
   KATA_TODO("store the route: its method, its pattern's segments and its handler");
 }
 
-// request.path is already percent-decoded: "/players/Chris Jones".
+// Match on request.raw_path, the path as sent ("/players/Chris%20Jones"):
+// split it on '/', then decode each segment with http::PercentDecode, so that
+// "/players/a%2Fb" is two segments, "players" and "a/b" (kata 1, step 5).
 void Router::ServeHttp(const http::Request& request, http::Response& response) {
   (void)request;
   (void)response;

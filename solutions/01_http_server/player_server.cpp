@@ -11,19 +11,20 @@ namespace http = kata::http;
 
 constexpr std::string_view kPlayersPrefix = "/players/";
 
-// "/players/Pepper" -> "Pepper". Anything else (another route, an empty
-// name, a name with a '/') is not a player's URL.
-std::optional<std::string_view> PlayerName(std::string_view path) {
-  if (!path.starts_with(kPlayersPrefix)) return std::nullopt;
-  path.remove_prefix(kPlayersPrefix.size());
-  if (path.empty() || path.find('/') != std::string_view::npos) return std::nullopt;
-  return path;
+// "/players/Pepper" -> "Pepper", from the path as sent: split first, then
+// decode, so that "/players/a%2Fb" is the player "a/b". Anything else
+// (another route, an empty name, one more segment) is not a player's URL.
+std::optional<std::string> PlayerName(std::string_view raw_path) {
+  if (!raw_path.starts_with(kPlayersPrefix)) return std::nullopt;
+  raw_path.remove_prefix(kPlayersPrefix.size());
+  if (raw_path.empty() || raw_path.find('/') != std::string_view::npos) return std::nullopt;
+  return http::PercentDecode(raw_path);
 }
 
 }  // namespace
 
 void PlayerServer::ServeHttp(const http::Request& request, http::Response& response) {
-  auto name = PlayerName(request.path);
+  auto name = PlayerName(request.raw_path);
   if (!name) {
     response.status = http::kNotFound;
     return;

@@ -40,7 +40,10 @@ void Router::Handle(std::string_view method, std::string_view pattern, HandlerFu
 }
 
 void Router::ServeHttp(const http::Request& request, http::Response& response) {
-  const auto path = Segments(request.path);
+  // Split the path as sent, then decode each segment: "/players/a%2Fb" is
+  // two segments, the second the name "a/b".
+  auto path = Segments(request.raw_path);
+  for (auto& segment : path) segment = http::PercentDecode(segment);
   std::vector<std::string_view> allowed;
   for (const auto& route : routes_) {
     if (!Matches(route.segments, path)) continue;

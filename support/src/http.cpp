@@ -96,10 +96,11 @@ std::string PercentEncode(std::string_view text, bool keep_slashes) {
   return out;
 }
 
-void ParseTarget(std::string_view target, std::string& path,
-                 std::multimap<std::string, std::string>& query) {
+void ParseTarget(std::string_view target, Request& request) {
   auto question = target.find('?');
-  path = PercentDecode(target.substr(0, question));
+  request.raw_path = std::string(target.substr(0, question));
+  request.path = PercentDecode(request.raw_path);
+  auto& query = request.query;
   query.clear();
   if (question == std::string_view::npos) return;
   std::string_view rest = target.substr(question + 1);

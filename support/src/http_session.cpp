@@ -35,7 +35,7 @@ http::Request ToRequest(const BeastRequest& in) {
   if (!http::IsWellEscaped(out.target)) {
     throw std::invalid_argument("malformed percent-escape in the request target");
   }
-  http::ParseTarget(out.target, out.path, out.query);
+  http::ParseTarget(out.target, out);
   for (const auto& field : in) {
     out.headers.emplace(std::string(field.name_string()), std::string(field.value()));
   }

@@ -9,7 +9,7 @@ http::Request NewRequest(std::string_view method, std::string_view target,
   http::Request request;
   request.method = std::string(method);
   request.target = std::string(target);
-  http::ParseTarget(target, request.path, request.query);
+  http::ParseTarget(target, request);
   request.headers = std::move(headers);
   request.body = std::string(body);
   if (!request.body.empty() && !request.Header("Content-Length")) {

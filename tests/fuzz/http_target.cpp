@@ -32,12 +32,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using kata::http::PercentDecode;
   using kata::http::PercentEncode;
 
-  std::string path = "left over";
-  std::multimap<std::string, std::string> query{{"left", "over"}};
-  kata::http::ParseTarget(text, path, query);
+  kata::http::Request request;
+  request.path = "left over";
+  request.query = {{"left", "over"}};
+  kata::http::ParseTarget(text, request);
+  const std::string& path = request.path;
+  const auto& query = request.query;
   const std::size_t question = text.find('?');
-  Require(path == PercentDecode(text.substr(0, question)),
-          "the path is the decoded text before the first '?'", text);
+  Require(request.raw_path == text.substr(0, question), "the raw path is the text before the first '?'", text);
+  Require(path == PercentDecode(request.raw_path), "the path is the raw path decoded", text);
   if (question == std::string_view::npos) {
     Require(query.empty(), "no '?', no query parameters", text);
   } else {

@@ -118,6 +118,21 @@ TEST(BadRequests, AnExtraPathSegmentIsNotFound) {
   EXPECT_THAT(store.WinCalls(), IsEmpty());
 }
 
+// A name is whatever a player typed, '/' included: the URL carries it
+// escaped ("a%2Fb"), and it is one segment, so split the path as sent first
+// and decode the name after.
+TEST(BadRequests, AnEscapedSlashIsPartOfTheName) {
+  StubPlayerStore store({{"a/b", 3}, {"a", 1}});
+  PlayerServer server(store);
+
+  auto response = Get(server, "/players/a%2Fb");
+  EXPECT_EQ(response.status, http::kOk);
+  EXPECT_EQ(response.body, "3");
+  EXPECT_EQ(Get(server, "/players/a/b").status, http::kNotFound);
+  Post(server, "/players/Chris%20Jones%2F2");
+  EXPECT_THAT(store.WinCalls(), ElementsAre("Chris Jones/2"));
+}
+
 TEST(BadRequests, OtherPathsAreNotFound) {
   StubPlayerStore store({{"Pepper", 20}});
   PlayerServer server(store);

@@ -39,8 +39,12 @@ enum Status : int {
 
 struct Request {
   std::string method;  // "GET", "POST", ...
-  std::string target;  // as sent: "/players/Chris%20Jones?debug=1"
-  std::string path;    // percent-decoded path: "/players/Chris Jones"
+  std::string target;    // as sent: "/players/Chris%20Jones?debug=1"
+  std::string raw_path;  // the path as sent, still escaped: "/players/Chris%20Jones"
+  std::string path;      // the path decoded: "/players/Chris Jones"
+  // Route on raw_path: split it on '/', then PercentDecode each segment. A
+  // name may hold an escaped slash ("/players/a%2Fb" is the player "a/b"),
+  // which `path`, decoded before any split, cannot tell from a real one.
   std::multimap<std::string, std::string> query;  // decoded query parameters
   Headers headers;
   std::string body;
@@ -79,9 +83,9 @@ bool IsWellEscaped(std::string_view text);
 // keep_slashes is set, '/'.
 std::string PercentEncode(std::string_view text, bool keep_slashes = false);
 
-// Splits a request target into its decoded path and query parameters.
-void ParseTarget(std::string_view target, std::string& path,
-                 std::multimap<std::string, std::string>& query);
+// Fills in the request's raw_path, path and query parameters from a target
+// ("/players/a%2Fb?x=1").
+void ParseTarget(std::string_view target, Request& request);
 
 // "Not Found" for 404, and so on; "Unknown" for codes it does not know.
 std::string_view StatusText(int status);
