@@ -9,6 +9,15 @@ if(TARGET solution_lib_02_json_league AND TARGET solution_lib_03_file_store AND 
   if(NOT KATA_BUILD_APPS)
     add_subdirectory(${CMAKE_SOURCE_DIR}/apps/poker_server ${CMAKE_BINARY_DIR}/apps/poker_server)
   endif()
+  # Group commit (apps/poker_server/group_commit.h) from many threads, under
+  # ThreadSanitizer in the kata preset.
+  add_executable(group_commit_tests ${CMAKE_SOURCE_DIR}/apps/poker_server/tests/group_commit_test.cpp)
+  target_link_libraries(group_commit_tests PRIVATE poker_server_lib)
+  kata_test_main(group_commit_tests)
+  kata_warnings(group_commit_tests)
+  add_test(NAME poker_server.group_commit COMMAND group_commit_tests)
+  set_tests_properties(poker_server.group_commit PROPERTIES TIMEOUT 60 LABELS app)
+
   find_package(Python3 COMPONENTS Interpreter REQUIRED)
   add_test(NAME poker_server.e2e
            COMMAND Python3::Interpreter ${CMAKE_CURRENT_LIST_DIR}/poker_server_e2e.py

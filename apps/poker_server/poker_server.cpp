@@ -94,7 +94,8 @@ void RequestRules::ServeHttp(const http::Request& request, http::Response& respo
   next_.ServeHttp(request, response);
 }
 
-App::App(const std::filesystem::path& db) : store_(db.string()), league_(store_), rules_(league_) {}
+App::App(const std::filesystem::path& db)
+    : store_(db.string()), commits_(store_), league_(commits_), rules_(league_) {}
 
 void BlockStopSignals() {
   sigset_t signals;
@@ -142,8 +143,9 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   }
   // Stops accepting, answers the requests under way, ends the games.
   server->Close();
-  out << "poker_server: stopped by " << (stopped_by == SIGINT ? "SIGINT" : "SIGTERM")
-      << "; every win is saved" << std::endl;
+  const GroupCommit::Counts saved = app->Store().Totals();
+  out << "poker_server: stopped by " << (stopped_by == SIGINT ? "SIGINT" : "SIGTERM") << "; every win is saved ("
+      << saved.wins << " wins in " << saved.saves << " saves)" << std::endl;
   return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "file_system_player_store.h"  // kata 3
+#include "group_commit.h"
 #include "kata/http.h"
 #include "league_server.h"  // kata 2
 
@@ -73,10 +74,12 @@ class App {
   explicit App(const std::filesystem::path& db);
 
   kata::http::Handler& Handler() { return rules_; }
-  file_store::FileSystemPlayerStore& Store() { return store_; }
+  // The league, with wins saved by group commit (group_commit.h).
+  GroupCommit& Store() { return commits_; }
 
  private:
   file_store::FileSystemPlayerStore store_;
+  GroupCommit commits_;
   json_league::LeagueServer league_;
   RequestRules rules_;
 };

@@ -169,14 +169,21 @@ std::optional<int> FileSystemPlayerStore::GetPlayerScore(std::string_view name) 
 }
 
 void FileSystemPlayerStore::RecordWin(std::string_view name) {
+  const std::string one(name);
+  RecordWins({&one, 1});
+}
+
+void FileSystemPlayerStore::RecordWins(std::span<const std::string> names) {
   std::scoped_lock write_lock(write_mutex_);
   std::vector<Player> league = GetLeague();
-  auto it = std::find_if(league.begin(), league.end(),
-                         [name](const Player& player) { return player.name == name; });
-  if (it == league.end()) {
-    league.push_back({std::string(name), 1});
-  } else {
-    ++it->wins;
+  for (const auto& name : names) {
+    auto it = std::find_if(league.begin(), league.end(),
+                           [&name](const Player& player) { return player.name == name; });
+    if (it == league.end()) {
+      league.push_back({name, 1});
+    } else {
+      ++it->wins;
+    }
   }
   Sort(league);
   Save(path_, league);  // throws before the league in memory changes
