@@ -53,6 +53,11 @@ void GroupCommit::Save(const std::vector<Pending*>& group) {
   }
 }
 
+long GroupCommit::Saves() const {
+  std::scoped_lock lock(mutex_);
+  return counts_.saves;
+}
+
 GroupCommit::Counts GroupCommit::Totals() const {
   std::scoped_lock lock(mutex_);
   return counts_;

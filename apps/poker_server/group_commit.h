@@ -46,6 +46,10 @@ class GroupCommit : public json_league::LeagueStore {
   };
   Counts Totals() const;
 
+  // Saves finished so far, failed ones included: the league changes only
+  // when this grows (LeagueCache keys on it).
+  long Saves() const;
+
  private:
   struct Pending {
     std::string name;

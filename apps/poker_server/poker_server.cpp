@@ -31,7 +31,8 @@ std::size_t ParseMaxConnections(std::string_view text) {
   std::size_t count = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
   if (error != std::errc() || end != text.data() + text.size() || count < 1 || count > 1'000'000) {
-    throw UsageError("--max-connections wants a number from 1 to 1000000, not '" + std::string(text) + "'");
+    throw UsageError("--max-connections wants a number from 1 to 1000000, not '" +
+                     std::string(text) + "'");
   }
   return count;
 }
@@ -39,7 +40,8 @@ std::size_t ParseMaxConnections(std::string_view text) {
 // --blind-unit, as poker_cli takes it.
 kata::Duration ParseBlindUnit(std::string_view text) {
   if (auto unit = kata::ParseDuration(text)) return *unit;
-  throw UsageError("--blind-unit wants a duration such as 60s, 100ms or 2m, not '" + std::string(text) + "'");
+  throw UsageError("--blind-unit wants a duration such as 60s, 100ms or 2m, not '" +
+                   std::string(text) + "'");
 }
 
 }  // namespace
@@ -95,7 +97,11 @@ void RequestRules::ServeHttp(const http::Request& request, http::Response& respo
 }
 
 App::App(const std::filesystem::path& db)
-    : store_(db.string()), commits_(store_), league_(commits_), rules_(league_) {}
+    : store_(db.string()),
+      commits_(store_),
+      league_(commits_),
+      cached_league_(commits_, league_),
+      rules_(cached_league_) {}
 
 void BlockStopSignals() {
   sigset_t signals;
@@ -144,8 +150,9 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   // Stops accepting, answers the requests under way, ends the games.
   server->Close();
   const GroupCommit::Counts saved = app->Store().Totals();
-  out << "poker_server: stopped by " << (stopped_by == SIGINT ? "SIGINT" : "SIGTERM") << "; every win is saved ("
-      << saved.wins << " wins in " << saved.saves << " saves)" << std::endl;
+  out << "poker_server: stopped by " << (stopped_by == SIGINT ? "SIGINT" : "SIGTERM")
+      << "; every win is saved (" << saved.wins << " wins in " << saved.saves << " saves)"
+      << std::endl;
   return 0;
 }
 

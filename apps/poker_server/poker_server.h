@@ -17,6 +17,7 @@
 
 #include "file_system_player_store.h"  // kata 3
 #include "group_commit.h"
+#include "league_cache.h"
 #include "kata/http.h"
 #include "league_server.h"  // kata 2
 
@@ -81,6 +82,7 @@ class App {
   file_store::FileSystemPlayerStore store_;
   GroupCommit commits_;
   json_league::LeagueServer league_;
+  LeagueCache cached_league_;
   RequestRules rules_;
 };
 
