@@ -29,21 +29,17 @@ namespace {
 TEST(BreakingOut, TheLoopGetsEveryValueUpToTheBreak) {
   KATA_TODO(
       "range over CountTo(10) and break once a value is greater than 5: which values did the loop "
-      "see?");
+      "see? (then read "
+      "the rest, so that this test does not depend on the destructor)");
 }
 
-TEST(BreakingOut, DestroyingTheStreamReturnsPromptly) {
+TEST(BreakingOut, LeavesNoThreadBehind) {
   KATA_TODO(
-      "break out as above, then destroy the stream on a Background thread: it must return within "
-      "kPrompt; if it "
-      "does not, free the producer (read the rest through a second Receiver) so that your test "
-      "ends");
-}
-
-TEST(BreakingOut, NoThreadIsLeftBehind) {
-  KATA_TODO(
-      "count the threads before you make the stream; after the break and the stream's end, the "
-      "count is back");
+      "count the threads, break out as above, then destroy the stream on a Background thread: it "
+      "returns within "
+      "kPrompt (if it does not, read the rest through a second Receiver, so that your test ends), "
+      "and the count "
+      "is back where it was");
 }
 
 }  // namespace
