@@ -6,40 +6,34 @@
 // The tools: a Stream is a Receiver, so `const kata::Receiver<int> rescue =
 // numbers;` is a second handle on its channel, and `rescue.Recv()` takes
 // what the producer still sends; std::optional<kata::Stream<int>> lets you
-// destroy a stream when you choose (reset()); Background (background.h) runs
-// a function on a thread of its own and says whether it returned within
-// kPrompt; testkit::LiveThreads() (testkit/sync.h) counts the process's
-// threads, and testkit::Eventually (testkit/eventually.h) waits for a
-// condition without sleeping.
+// destroy a stream when you choose (reset()). In leak_check.h: Background
+// runs a function on a thread of its own and says whether it returned within
+// kPrompt; a ThreadCensus notes the threads alive when it is made, and
+// NoneAdded() waits until no other thread is left.
 #include <gtest/gtest.h>
 
 #include <optional>
 #include <vector>
 
-#include "background.h"
 #include "channel.h"
+#include "leak_check.h"
 #include "stream.h"
 #include "streams.h"
-#include "testkit/eventually.h"
-#include "testkit/sync.h"
 #include "testkit/todo.h"
 
 namespace {
 
 TEST(BreakingOut, TheLoopGetsEveryValueUpToTheBreak) {
   KATA_TODO(
-      "range over CountTo(10) and break once a value is greater than 5: which values did the loop "
-      "see? (then read "
-      "the rest, so that this test does not depend on the destructor)");
+      "range over CountTo(10) and break once a value is greater than 5: which values did the "
+      "loop see? Then read on through the stream: what is left, and does it end?");
 }
 
 TEST(BreakingOut, LeavesNoThreadBehind) {
   KATA_TODO(
-      "count the threads, break out as above, then destroy the stream on a Background thread: it "
-      "returns within "
-      "kPrompt (if it does not, read the rest through a second Receiver, so that your test ends), "
-      "and the count "
-      "is back where it was");
+      "take a ThreadCensus, break out as above, then destroy the stream on a Background thread: "
+      "it returns within kPrompt (if not, read the rest through a second Receiver, so that your "
+      "test ends), and no thread is added");
 }
 
 }  // namespace

@@ -8,11 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "background.h"
+#include "leak_check.h"
 #include "streams.h"
 #include "testkit/eventually.h"
 #include "testkit/fake_clock.h"
-#include "testkit/sync.h"
 
 namespace {
 
@@ -21,6 +20,7 @@ namespace testkit = kata::testkit;
 using kata::Searcher;
 using leak_test::Background;
 using leak_test::kPrompt;
+using leak_test::ThreadCensus;
 
 // A searcher that answers "<answer> for <query>" once `delay` has passed on
 // the fake clock, or gives up when stopped, and counts that in `stopped`.
@@ -38,7 +38,7 @@ Searcher Slow(testkit::FakeClock& clock, kata::Duration delay, std::string answe
 // --- Step 5 --- first answer wins --------------------------------------------
 
 TEST(FirstOfWins, TheSearcherReleasedFirstWinsAndTheOthersStop) {
-  const int baseline = testkit::LiveThreads();
+  const ThreadCensus threads;
   testkit::FakeClock clock;
   std::atomic<int> stopped = 0;
   const std::vector<Searcher> searchers = {Slow(clock, 3s, "by name", stopped),
@@ -58,8 +58,7 @@ TEST(FirstOfWins, TheSearcherReleasedFirstWinsAndTheOthersStop) {
   EXPECT_TRUE(returned) << "FirstOf did not return once a searcher had answered";
   EXPECT_EQ(answer, "by score for pepper");
   EXPECT_EQ(stopped.load(), 2) << "the two slower searchers did not see stop";
-  EXPECT_TRUE(testkit::Eventually([&] { return testkit::LiveThreads() <= baseline; }, kPrompt))
-      << "FirstOf left a searcher's thread running";
+  EXPECT_TRUE(threads.NoneAdded()) << "FirstOf left a searcher's thread running";
 }
 
 TEST(FirstOfWins, OneSearcherIsTheWinner) {
