@@ -29,17 +29,6 @@ using leak_test::ThreadCensus;
 
 // --- Step 1 --- a stream that ends -------------------------------------------
 
-TEST(StreamEnds, CountToTenGivesZeroToNineThenEnds) {
-  std::vector<int> got;
-  for (int i : kata::CountTo(10)) got.push_back(i);
-  EXPECT_EQ(got, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
-}
-
-TEST(StreamEnds, CountToZeroGivesNothing) {
-  kata::Stream<int> none = kata::CountTo(0);
-  EXPECT_EQ(none.Recv(), std::nullopt);
-}
-
 TEST(StreamEnds, TheStreamEndsWhenItsProducerReturns) {
   Stream<std::string> words(1, [](Sender<std::string> out, std::stop_token stop) {
     out.Send("done", stop);
@@ -49,6 +38,17 @@ TEST(StreamEnds, TheStreamEndsWhenItsProducerReturns) {
   EXPECT_EQ(words.Recv(), "signals");
   EXPECT_EQ(words.Recv(), std::nullopt) << "the stream did not end when its producer returned";
   EXPECT_EQ(words.Recv(), std::nullopt);
+}
+
+TEST(StreamEnds, CountToTenGivesZeroToNineThenEnds) {
+  std::vector<int> got;
+  for (int i : kata::CountTo(10)) got.push_back(i);
+  EXPECT_EQ(got, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+}
+
+TEST(StreamEnds, CountToZeroGivesNothing) {
+  kata::Stream<int> none = kata::CountTo(0);
+  EXPECT_EQ(none.Recv(), std::nullopt);
 }
 
 // --- Step 2 --- break out early ----------------------------------------------
