@@ -13,7 +13,8 @@ Button::~Button() {
 void Button::Subscribe(std::function<void()> handler) {
   (void)handler;
   // TODO (step 5): start a thread that runs handler once per click.
-  // TODO (step 6): return only once that thread cannot miss a click.
+  // TODO (step 6): the thread first calls before_listening_ (if set), and
+  // Subscribe returns only once that thread cannot miss a click.
   KATA_TODO("start a subscriber thread");
 }
 

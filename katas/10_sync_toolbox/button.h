@@ -14,13 +14,18 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace sync_toolbox {
 
 class Button {
  public:
-  Button() = default;
+  // `before_listening`, if given, runs on each subscriber's thread as it
+  // starts, before the subscriber reads the click count: a seam where a test
+  // holds a subscriber (on a testkit::Gate) to put a click into that gap.
+  explicit Button(std::function<void()> before_listening = {})
+      : before_listening_(std::move(before_listening)) {}
   Button(const Button&) = delete;
   Button& operator=(const Button&) = delete;
   ~Button();
@@ -40,6 +45,7 @@ class Button {
   void Close();
 
  private:
+  const std::function<void()> before_listening_;  // set once, read by the subscribers
   // TODO: a mutex, a condition variable the subscribers wait on, a click
   // count they compare with what they have seen, the first exception a
   // handler threw, and their threads (last, so they are stopped and joined

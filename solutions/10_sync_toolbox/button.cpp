@@ -38,6 +38,8 @@ void Button::Subscribe(std::function<void()> handler) {
 }
 
 void Button::Listen(std::stop_token stop, const std::function<void()>& handler, bool& ready) {
+  // Before the lock: a test may hold the subscriber here while it clicks.
+  if (before_listening_) before_listening_();
   std::unique_lock lock(mutex_);
   std::uint64_t seen = clicks_;
   ready = true;

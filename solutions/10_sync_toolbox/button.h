@@ -14,13 +14,18 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace sync_toolbox {
 
 class Button {
  public:
-  Button() = default;
+  // `before_listening`, if given, runs on each subscriber's thread as it
+  // starts, before the subscriber reads the click count: a seam where a test
+  // holds a subscriber (on a testkit::Gate) to put a click into that gap.
+  explicit Button(std::function<void()> before_listening = {})
+      : before_listening_(std::move(before_listening)) {}
   Button(const Button&) = delete;
   Button& operator=(const Button&) = delete;
   ~Button();
@@ -44,12 +49,13 @@ class Button {
   // Stops and joins the subscribers; returns the first handler exception.
   std::exception_ptr StopSubscribers();
 
+  const std::function<void()> before_listening_;  // set once, read by the subscribers
   std::mutex mutex_;
   std::condition_variable_any clicked_;
   std::condition_variable_any listening_;
-  std::uint64_t clicks_ = 0;                // guarded by mutex_
-  bool closed_ = false;                     // guarded by mutex_
-  std::exception_ptr error_;                // guarded by mutex_: a handler's first exception
+  std::uint64_t clicks_ = 0;               // guarded by mutex_
+  bool closed_ = false;                    // guarded by mutex_
+  std::exception_ptr error_;               // guarded by mutex_: a handler's first exception
   std::vector<std::jthread> subscribers_;  // guarded by mutex_; last: stopped and joined first
 };
 
