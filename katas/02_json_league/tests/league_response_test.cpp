@@ -33,8 +33,8 @@ using kata::testkit::Get;
 
 TEST(LeagueResponse, IsOkAndSaysItIsJson) {
   KATA_TODO(
-      "GET /league over a stub store with a league: the status is 200 OK and the Content-Type is "
-      "JSON's");
+      "GET /league over a stub store with a league: 200 OK, and a Content-Type header that says "
+      "the body is JSON");
 }
 
 TEST(LeagueResponse, IsTheStoresLeagueInTheStoresOrder) {
