@@ -8,7 +8,7 @@ namespace json_league {
 namespace http = kata::http;
 
 LeagueServer::LeagueServer(LeagueStore& store) : store_(store), players_(store) {
-  // Step 5: register the routes on router_ here.
+  // Step 4: register the routes on router_ here.
 }
 
 void LeagueServer::ServeHttp(const http::Request& request, http::Response& response) {

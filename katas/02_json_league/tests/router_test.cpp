@@ -1,4 +1,4 @@
-// Step 5: the router on its own, with handlers that only record their calls.
+// Step 4: the router on its own, with handlers that only record their calls.
 #include "router.h"
 
 #include <gmock/gmock.h>

@@ -1,4 +1,4 @@
-// Step 5: the server's routes, seen from outside: what the router decides
+// Step 4: the server's routes, seen from outside: what the router decides
 // once LeagueServer dispatches through it.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

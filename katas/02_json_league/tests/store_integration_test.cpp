@@ -1,4 +1,4 @@
-// Steps 6 and 7: the in-memory store behind the server, then many threads
+// Steps 5 and 6: the in-memory store behind the server, then many threads
 // recording wins while others read the league.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -36,7 +36,7 @@ int TotalWins(const std::vector<Player>& league) {
   return total;
 }
 
-// --- Step 6 -----------------------------------------------------------------
+// --- Step 5 -----------------------------------------------------------------
 
 TEST(InMemoryLeagueIntegration, RecordsWinsThenReturnsThemInTheLeague) {
   InMemoryLeagueStore store;
@@ -72,7 +72,7 @@ TEST(InMemoryLeagueIntegration, ANewStoreHasAnEmptyLeague) {
   EXPECT_EQ(Get(server, "/league").body, "[]");
 }
 
-// --- Step 7 -----------------------------------------------------------------
+// --- Step 6 -----------------------------------------------------------------
 
 constexpr int kWriters = 4;
 constexpr int kReaders = 2;
