@@ -1,5 +1,6 @@
 #include "strip_assertions.h"
 
+#include <algorithm>
 #include <array>
 
 namespace kata {
@@ -41,20 +42,46 @@ size_t StatementEnd(std::string_view text, size_t at) {
 
 std::string WithoutAssertions(std::string_view source) {
   std::string out;
-  size_t at = 0;
-  while (at < source.size()) {
-    size_t line_end = source.find('\n', at);
-    if (line_end == std::string_view::npos) line_end = source.size();
-    if (StartsAssertion(source.substr(at, line_end - at))) {
-      size_t end = StatementEnd(source, at);
-      size_t next_line = source.find('\n', end);
-      at = next_line == std::string_view::npos ? source.size() : next_line + 1;
+  bool statement_start = true;  // after a line break, '{', '}' or ';'
+  size_t line_start = 0;
+  size_t i = 0;
+  while (i < source.size()) {
+    char c = source[i];
+    if (statement_start && StartsAssertion(source.substr(i, source.find('\n', i) - i)) &&
+        source.substr(line_start, i - line_start).find_first_not_of(" \t") == std::string_view::npos) {
+      // Alone at the start of its line: the statement and the lines it spans go.
+      size_t next_line = source.find('\n', StatementEnd(source, i));
+      out.resize(out.size() - (i - line_start));
+      i = line_start = next_line == std::string_view::npos ? source.size() : next_line + 1;
       continue;
     }
-    out.append(source.substr(at, line_end - at));
-    out += '\n';
-    at = line_end + 1;
+    if (statement_start && c != ' ' && c != '\t' && StartsAssertion(source.substr(i, 16))) {
+      // After a '{' or a ';' on the same line: only the statement goes.
+      i = StatementEnd(source, i);
+      continue;
+    }
+    if (c == '"' || c == '\'') {  // a literal, copied whole
+      size_t from = i;
+      for (++i; i < source.size() && source[i] != c && source[i] != '\n'; ++i) {
+        if (source[i] == '\\') ++i;
+      }
+      i = std::min(i + 1, source.size());
+      out.append(source.substr(from, i - from));
+      statement_start = false;
+      continue;
+    }
+    out += c;
+    ++i;
+    if (c == '\n') {
+      line_start = i;
+      statement_start = true;
+    } else if (c == '{' || c == '}' || c == ';') {
+      statement_start = true;
+    } else if (c != ' ' && c != '\t') {
+      statement_start = false;
+    }
   }
+  if (!out.empty() && out.back() != '\n') out += '\n';
   return out;
 }
 

@@ -24,6 +24,18 @@ TEST(WithoutAssertions, RemovesEachAssertionThroughItsSemicolon) {
 )");
 }
 
+// clang-format puts a short test on one line: its assertions go too.
+TEST(WithoutAssertions, RemovesAssertionsAfterABraceOrASemicolonOnTheSameLine) {
+  const char* test = R"(TEST(A, B) { EXPECT_EQ(F(), 1); }
+TEST(A, C) { int x = F(); EXPECT_TRUE(x > 0) << "a ; in a string"; Use(x); }
+TEST(A, D) { if (F()) EXPECT_EQ(F(), 2); }
+)";
+  EXPECT_EQ(kata::WithoutAssertions(test), R"(TEST(A, B) {  }
+TEST(A, C) { int x = F();  Use(x); }
+TEST(A, D) { if (F()) EXPECT_EQ(F(), 2); }
+)");
+}
+
 TEST(WithoutAssertions, LeavesAFileWithoutAssertionsAsItIs) {
   const char* test = "#include <x>\n\nint main() { return 0; }\n";
   EXPECT_EQ(kata::WithoutAssertions(test), test);
