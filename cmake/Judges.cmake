@@ -103,22 +103,37 @@ function(kata_add_judge name written deps)
   set(reference_args "")
   set(weak_args "")
   get_property(mutants DIRECTORY ${CMAKE_SOURCE_DIR} PROPERTY KATA_JUDGED_MUTANTS_${name}_${written})
+  # The self-check without assertions needs one bug to let through, not all:
+  # it is built against one planted bug only (a link, or for a header bug a
+  # compile, saved per other bug), the first whose verdict is a FAIL (a
+  # failed assertion, which the stripped test cannot have; a race report
+  # could still catch a race bug).
+  set(weak_mutant "")
+  if(mutants)
+    list(GET mutants 0 weak_mutant)
+  endif()
+  foreach(mutant IN LISTS mutants)
+    get_property(expect DIRECTORY ${CMAKE_SOURCE_DIR} PROPERTY KATA_MUTANT_EXPECT_${name}_${mutant})
+    if(expect STREQUAL "FAIL")
+      set(weak_mutant ${mutant})
+      break()
+    endif()
+  endforeach()
   foreach(mutant IN LISTS mutants)
     # The test's objects: compiled once against the reference's headers, or,
     # for a bug that changes a header (a template, an inline function),
     # against its own: one more compile of the test per such bug and save.
     set(judge_tests judge_tests_${name}_${stem})
     set(weak_tests weak_tests_${name}_${stem})
-    # The self-check without assertions needs one bug to let through, not
-    # all: it skips the header bugs (a compile each) but for the first.
     get_property(mutant_dir DIRECTORY ${CMAKE_SOURCE_DIR} PROPERTY KATA_MUTANT_HEADERS_${name}_${mutant})
-    set(weak ON)
+    set(weak OFF)
+    if(mutant STREQUAL weak_mutant)
+      set(weak ON)
+    endif()
     if(mutant_dir)
       set(judge_tests judge_tests_${name}_${stem}_${mutant})
       kata_judge_objects(${judge_tests} ${name} ${mutant_dir} ${learner_test} "${deps}")
-      if(weak_args)
-        set(weak OFF)
-      else()
+      if(weak)
         set(weak_tests weak_tests_${name}_${stem}_${mutant})
         kata_judge_objects(${weak_tests} ${name} ${mutant_dir} ${weak_test} "${deps}")
         set_target_properties(${weak_tests} PROPERTIES EXCLUDE_FROM_ALL OFF)
