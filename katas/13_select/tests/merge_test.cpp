@@ -40,26 +40,32 @@ TEST(SelectMerges, AClosedChannelIsReadyWithNothingOnceDrained) {
 // A closed channel is always ready, so a loop that keeps its case on spins:
 // it registers on the closed channel, finds it ready, and again. Switched
 // off (RecvIf(false, ...)), the case waits on nothing, and Merge2 sleeps on
-// the open channel alone.
+// the open channel alone. Merge2 first parks on both channels; one is then
+// closed: once Merge2 has let go of it, it must never wait on it again.
 TEST(SelectMerges, AClosedChannelsCaseIsSwitchedOff) {
-  Channel<int> closed(1);
-  closed.Close();
+  Channel<int> closing(1);
   Channel<int> open(1);
   Channel<int> out(4);
   Running merging([&] {
-    Merge2(closed, open, out);
+    Merge2(closing, open, out);
     return std::size_t{0};
   });
   OnExit release([&] {
+    if (!closing.Closed()) closing.Close();
     if (!open.Closed()) open.Close();
   });
-  auto asleep_on_open_alone = [&] {
-    return open.WaitingReceivers() == 1 && closed.WaitingReceivers() == 0;
-  };
-  ASSERT_TRUE(testkit::Eventually([&] { return merging.Done() || asleep_on_open_alone(); }));
-  ASSERT_FALSE(merging.Done()) << "Merge2 returned while one channel was still open";
-  EXPECT_TRUE(testkit::Never([&] { return !asleep_on_open_alone(); }, 50ms))
+  ASSERT_TRUE(testkit::Eventually([&] {
+    return merging.Done() || (closing.WaitingReceivers() == 1 && open.WaitingReceivers() == 1);
+  }));
+  ASSERT_FALSE(merging.Done()) << "Merge2 returned while both channels were open";
+
+  closing.Close();
+  ASSERT_TRUE(testkit::Eventually([&] { return closing.WaitingReceivers() == 0; }));
+  EXPECT_TRUE(testkit::Never([&] { return closing.WaitingReceivers() != 0; }, 50ms))
       << "Merge2 keeps waiting on the closed channel: its case must be switched off";
+  EXPECT_TRUE(testkit::Eventually([&] { return open.WaitingReceivers() == 1; }))
+      << "Merge2 does not wait on the channel that is still open";
+  ASSERT_FALSE(merging.Done()) << "Merge2 returned while one channel was still open";
 
   open.Send(1);
   open.Send(2);
