@@ -31,6 +31,7 @@
 #include <stdexcept>
 #include <stop_token>
 #include <utility>
+#include <vector>
 
 namespace kata {
 
@@ -41,9 +42,24 @@ class ClosedChannel : public std::logic_error {
   using std::logic_error::logic_error;
 };
 
+// Something a channel wakes when it changes, for a thread that waits on
+// several things at once (kata 13's Select parks on one). Wake is called with
+// the channel's mutex held: it must be quick and must not call the channel.
+class ChannelWaker {
+ public:
+  virtual void Wake() = 0;
+
+ protected:
+  ~ChannelWaker() = default;
+};
+
 template <typename T>
 class Channel {
  public:
+  // What a ChannelWaker is woken for: a value to receive (it counts as a
+  // waiting receiver), or room to send (a waiting sender). Both wake on Close.
+  enum class WakeOn { kValue, kRoom };
+
   explicit Channel(std::size_t capacity = 0) : state_(std::make_shared<State>(capacity)) {}
 
   // Blocks until the value is in the buffer (capacity > 0) or in a
@@ -67,6 +83,7 @@ class Channel {
     s.queue.push_back(std::move(value));
     const std::uint64_t ticket = ++s.sent;
     s.can_recv.notify_one();
+    s.WakeAll(s.recv_wakers);
     if (s.capacity > 0) return true;
     return AwaitPickup(lock, ticket, stop);
   }
@@ -83,6 +100,7 @@ class Channel {
     s.queue.push_back(std::move(value));
     ++s.sent;
     s.can_recv.notify_one();
+    s.WakeAll(s.recv_wakers);
     return true;
   }
 
@@ -119,6 +137,20 @@ class Channel {
     // Every waiter must see it, not one of them: Close is a broadcast.
     s.can_recv.notify_all();
     s.can_send.notify_all();
+    s.WakeAll(s.recv_wakers);
+    s.WakeAll(s.send_wakers);
+  }
+
+  // Wakes `waker` on every change of the kind `on` says, and on Close, until
+  // RemoveWaker(waker). The waker must outlive its registration.
+  void AddWaker(ChannelWaker& waker, WakeOn on) const {
+    std::scoped_lock lock(state_->mutex);
+    (on == WakeOn::kValue ? state_->recv_wakers : state_->send_wakers).push_back(&waker);
+  }
+  void RemoveWaker(ChannelWaker& waker) const {
+    std::scoped_lock lock(state_->mutex);
+    std::erase(state_->recv_wakers, &waker);
+    std::erase(state_->send_wakers, &waker);
   }
 
   std::size_t Capacity() const { return state_->capacity; }
@@ -135,14 +167,15 @@ class Channel {
   }
 
   // Threads blocked in Send (for room, or for a receiver to take the value)
-  // and in Recv right now. For tests, which wait for a thread to be parked.
+  // and in Recv right now, and the wakers waiting for room or for a value.
+  // For tests, which wait for a thread to be parked.
   int WaitingSenders() const {
     std::scoped_lock lock(state_->mutex);
-    return state_->waiting_senders;
+    return state_->waiting_senders + static_cast<int>(state_->send_wakers.size());
   }
   int WaitingReceivers() const {
     std::scoped_lock lock(state_->mutex);
-    return state_->waiting_receivers;
+    return state_->waiting_receivers + static_cast<int>(state_->recv_wakers.size());
   }
 
   // Range-for: each iteration is a Recv; the loop ends once the channel is
@@ -184,8 +217,13 @@ class Channel {
       queue.pop_front();
       ++received;
       can_send.notify_one();
+      WakeAll(send_wakers);
       if (capacity == 0) picked_up.notify_all();
       return value;
+    }
+
+    static void WakeAll(const std::vector<ChannelWaker*>& wakers) {
+      for (ChannelWaker* waker : wakers) waker->Wake();
     }
 
     const std::size_t capacity;
@@ -199,6 +237,10 @@ class Channel {
     std::uint64_t received = 0;             // guarded by mutex: values ever taken
     int waiting_senders = 0;                // guarded by mutex
     int waiting_receivers = 0;              // guarded by mutex
+
+    // Wakers (AddWaker) waiting for a value, and for room.
+    std::vector<ChannelWaker*> recv_wakers;  // guarded by mutex
+    std::vector<ChannelWaker*> send_wakers;  // guarded by mutex
   };
 
   // Rendezvous: the value is queued as the `ticket`-th; waits until a
@@ -215,6 +257,7 @@ class Channel {
     s.queue.pop_back();
     --s.sent;
     s.can_send.notify_one();
+    s.WakeAll(s.send_wakers);
     return false;
   }
 
