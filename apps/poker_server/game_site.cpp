@@ -53,6 +53,15 @@ void GameSite::ServeHttp(const http::Request& request, http::Response& response)
   }
 }
 
+bool GameSite::AnswersAtOnce(const http::Request& request) const {
+  return request.path != "/game" && app_.Handler().AnswersAtOnce(request);
+}
+
+bool SiteFront::AnswersAtOnce(const http::Request& request) const {
+  GameSite* site = site_.load();
+  return site != nullptr && site->AnswersAtOnce(request);
+}
+
 void SiteFront::ServeHttp(const http::Request& request, http::Response& response) {
   if (GameSite* site = site_.load()) {
     site->ServeHttp(request, response);

@@ -30,6 +30,7 @@ class GameSite : public kata::http::Handler {
 
   // GET /game: the page; everything else: the league (with its request rules).
   void ServeHttp(const kata::http::Request& request, kata::http::Response& response) override;
+  bool AnswersAtOnce(const kata::http::Request& request) const override;
   kata::ws::SocketHandler& Sockets() { return sockets_; }
 
  private:
@@ -51,6 +52,7 @@ class SiteFront : public kata::http::Handler, public kata::ws::SocketHandler {
   void Open(GameSite& site) { site_.store(&site); }
 
   void ServeHttp(const kata::http::Request& request, kata::http::Response& response) override;
+  bool AnswersAtOnce(const kata::http::Request& request) const override;
   void ServeSocket(const kata::http::Request& upgrade, kata::ws::Connection& connection) override;
 
  private:

@@ -6,8 +6,12 @@ namespace poker_server {
 
 namespace http = kata::http;
 
+bool LeagueCache::AnswersAtOnce(const http::Request& request) const {
+  return request.method == "GET" && request.raw_path == "/league";
+}
+
 void LeagueCache::ServeHttp(const http::Request& request, http::Response& response) {
-  if (request.method != "GET" || request.raw_path != "/league") {
+  if (!AnswersAtOnce(request)) {
     next_.ServeHttp(request, response);
     return;
   }

@@ -28,6 +28,9 @@ class LeagueCache : public kata::http::Handler {
       : league_(league), next_(next) {}
 
   void ServeHttp(const kata::http::Request& request, kata::http::Response& response) override;
+  // GET /league: at worst it encodes the league, under no lock that I/O
+  // holds; everything else may wait on the disk.
+  bool AnswersAtOnce(const kata::http::Request& request) const override;
 
  private:
   std::shared_ptr<const std::string> Body();

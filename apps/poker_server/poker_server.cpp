@@ -125,7 +125,12 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
         kata::web::WebServerOptions{.host = options.host,
                                     .port = options.port,
                                     .max_body_bytes = kMaxBodyBytes,
-                                    .http_threads = 8,
+                                    // A POST waits for its save; the more
+                                    // wait at once, the more one save
+                                    // carries (group commit): 16 clients
+                                    // post 9,500 wins/s with 32 threads,
+                                    // 5,500 with 8.
+                                    .http_threads = 32,
                                     .max_connections = options.max_connections,
                                     // The page speaks first (the number of
                                     // players): an idle page holds no thread.

@@ -17,8 +17,8 @@
 
 #include "file_system_player_store.h"  // kata 3
 #include "group_commit.h"
-#include "league_cache.h"
 #include "kata/http.h"
+#include "league_cache.h"
 #include "league_server.h"  // kata 2
 
 namespace poker_server {
@@ -59,6 +59,9 @@ class RequestRules : public kata::http::Handler {
  public:
   explicit RequestRules(kata::http::Handler& next) : next_(next) {}
   void ServeHttp(const kata::http::Request& request, kata::http::Response& response) override;
+  bool AnswersAtOnce(const kata::http::Request& request) const override {
+    return next_.AnswersAtOnce(request);
+  }
 
  private:
   kata::http::Handler& next_;

@@ -144,6 +144,12 @@ void HttpSession::OnRead(beast::error_code error) {
     Upgrade(std::move(request), std::move(plain));
     return;
   }
+  // A handler that answers at once is served here, on the I/O thread.
+  if (server_.http.AnswersAtOnce(plain) && !beast::websocket::is_upgrade(request)) {
+    ServingGuard serving_guard(server_);
+    Write(std::make_shared<BeastResponse>(Serve(request, plain)));
+    return;
+  }
   // The work guard keeps the I/O thread running until the answer is back.
   asio::post(server_.handler_pool,
              [self = shared_from_this(), request = std::move(request), plain = std::move(plain),

@@ -3,9 +3,11 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <string>
 #include <thread>
 
+#include "testkit/sync.h"
 #include "testkit/websocket_client.h"
 #include "web_server_doubles.h"
 
@@ -88,6 +90,37 @@ TEST(WebServer, WithoutASocketHandlerAnUpgradeGets404) {
 
   EXPECT_THROW(WebSocketClient(WsUrl(server), 2s), std::runtime_error);
   EXPECT_EQ(testkit::HttpClient(server.Url()).Get("/ws").body, "GET /ws");
+}
+
+// A handler that answers at once is served on the I/O thread: it is
+// answered even while every handler thread is taken. Here the only one is
+// held in /slow until the test opens the gate.
+class FastAndSlow : public http::Handler {
+ public:
+  void ServeHttp(const http::Request& request, http::Response& response) override {
+    if (request.path == "/slow") {
+      held.Wait(std::chrono::milliseconds(10'000));  // the test opens it long before
+      slow_returned = true;
+    }
+    response.body = request.path;
+  }
+  bool AnswersAtOnce(const http::Request& request) const override { return request.path == "/fast"; }
+  testkit::Gate held;
+  std::atomic<bool> slow_returned = false;
+};
+
+TEST(WebServer, AHandlerThatAnswersAtOnceIsServedWhileTheHandlerThreadsAreBusy) {
+  FastAndSlow pages;
+  WebServer server(pages, {.http_threads = 1});
+  std::string slow_body;
+  std::jthread slow([&] { slow_body = testkit::HttpClient(server.Url()).Get("/slow").body; });
+  ASSERT_TRUE(pages.held.WaitForArrivals(1));
+
+  EXPECT_EQ(testkit::HttpClient(server.Url()).Get("/fast").body, "/fast");
+  EXPECT_FALSE(pages.slow_returned) << "/fast was answered only once /slow had let its thread go";
+  pages.held.Open();
+  slow.join();
+  EXPECT_EQ(slow_body, "/slow");
 }
 
 }  // namespace

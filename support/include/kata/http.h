@@ -68,6 +68,13 @@ class Handler {
  public:
   virtual ~Handler() = default;
   virtual void ServeHttp(const Request& request, Response& response) = 0;
+
+  // Whether ServeHttp answers this request at once: nothing in it waits on
+  // a disk, the network or another thread. kata/web_server.h then serves it
+  // on its I/O thread, skipping the hand-off to a handler thread and back,
+  // which is most of a small request's cost. False unless a handler knows
+  // better (poker_server's cached GET /league); the katas never need it.
+  virtual bool AnswersAtOnce(const Request&) const { return false; }
 };
 
 // "%20" -> " ". In a query component '+' also means a space. Malformed
