@@ -19,16 +19,17 @@
 include(${CMAKE_CURRENT_LIST_DIR}/Judges.cmake)
 
 # kata_test_main(target): a test executable with gmock's main, testkit, and
-# ThreadSanitizer's default options compiled in (testkit/src/tsan_options.cpp).
+# the sanitizer's default options compiled in (testkit/src/sanitizer_options.cpp).
 # The options' object is compiled once and linked into every test binary
 # (an object, not a library member, so that the linker always takes it).
 function(kata_test_main target)
-  if(KATA_SANITIZER STREQUAL "thread")
-    if(NOT TARGET kata_tsan_options)
-      add_library(kata_tsan_options OBJECT ${CMAKE_SOURCE_DIR}/testkit/src/tsan_options.cpp)
-      kata_warnings(kata_tsan_options)
+  if(KATA_SANITIZER STREQUAL "thread" OR KATA_SANITIZER STREQUAL "address")
+    set(options kata_${KATA_SANITIZER}_options)
+    if(NOT TARGET ${options})
+      add_library(${options} OBJECT ${CMAKE_SOURCE_DIR}/testkit/src/sanitizer_options.cpp)
+      kata_warnings(${options})
     endif()
-    target_sources(${target} PRIVATE $<TARGET_OBJECTS:kata_tsan_options>)
+    target_sources(${target} PRIVATE $<TARGET_OBJECTS:${options}>)
   endif()
   target_link_libraries(${target} PRIVATE testkit GTest::gmock_main)
 endfunction()
@@ -205,9 +206,13 @@ function(add_kata dir)
   kata_test_main(solution_${name})
   kata_testkit_parts(solution_${name} ${test_sources})
 
-  # Tests against the learner's files: warnings shown, never errors.
+  # Tests against the learner's files: warnings shown, never errors. The
+  # second build (memory) builds them only when the runner asks.
   kata_test_objects(kata_tests_${name} ${kata_dir} "${test_sources}" "${deps}")
   add_executable(kata_${name} ${learner_sources} $<TARGET_OBJECTS:kata_tests_${name}>)
+  if(KATA_SANITIZER STREQUAL "address")
+    set_target_properties(kata_tests_${name} kata_${name} PROPERTIES EXCLUDE_FROM_ALL ON)
+  endif()
   target_include_directories(kata_${name} PRIVATE ${kata_dir})
   target_link_libraries(kata_${name} PRIVATE ${deps})
   kata_test_main(kata_${name})
@@ -221,6 +226,20 @@ function(add_kata dir)
   if(EXISTS ${kata_dir}/kata.cmake)
     set(KATA_LEARNER_TARGET kata_${name})
     include(${kata_dir}/kata.cmake)
+  endif()
+
+  # The second build's self-checks: every step of the reference is clean
+  # under AddressSanitizer and UndefinedBehaviorSanitizer (run once: these
+  # errors do not hide in a schedule), and each memory bug is caught.
+  if(KATA_SANITIZER STREQUAL "address")
+    foreach(step RANGE 1 ${K_STEPS})
+      add_test(NAME memory.${name}.step${step}
+        COMMAND $<TARGET_FILE:kata_runner> check --expect PASS --kata ${name} --step ${step} --repeat 1
+                --binary $<TARGET_FILE:solution_${name}>)
+      set_tests_properties(memory.${name}.step${step} PROPERTIES TIMEOUT 120 LABELS memory)
+    endforeach()
+    kata_add_mutants(${name} "${deps}" "${solution_test_sources}")
+    return()
   endif()
 
   # Self-checks. The runner reads kata.toml for them (`kata check --kata N
@@ -254,7 +273,10 @@ endfunction()
 # tests/mutants/NN_name/M.patch: a deliberately broken copy of the solution.
 # The patch's leading comment lines say what the self-check expects:
 #   # step: 5          the step whose suites are run
-#   # expect: RACE     the verdict (RACE, FAIL, DEADLOCK, TIMEOUT, CRASH)
+#   # expect: RACE     the verdict (RACE, FAIL, DEADLOCK, TIMEOUT, CRASH; or
+#                      MEMORY, UB: a bug that only the second build, under
+#                      AddressSanitizer and UndefinedBehaviorSanitizer, sees,
+#                      and that only it builds and checks)
 #   # repeat: 1        optional: runs of the step in the one process (3 unless
 #                      given; 1 for a bug whose failure does not depend on the
 #                      schedule, where two more runs only cost time)
@@ -284,6 +306,18 @@ function(kata_add_mutants name deps test_sources)
     endforeach()
     if(NOT step OR NOT expect)
       message(FATAL_ERROR "${patch}: needs '# step: N' and '# expect: VERDICT' lines")
+    endif()
+    set(memory_bug OFF)
+    if(expect STREQUAL "MEMORY" OR expect STREQUAL "UB")
+      set(memory_bug ON)
+    endif()
+    if(KATA_SANITIZER STREQUAL "address")
+      if(NOT memory_bug)
+        continue()
+      endif()
+      set(repeat 1)  # a memory error does not hide in a schedule
+    elseif(memory_bug)
+      continue()
     endif()
     set_property(DIRECTORY ${CMAKE_SOURCE_DIR} PROPERTY KATA_MUTANT_EXPECT_${name}_${mutant} ${expect})
 

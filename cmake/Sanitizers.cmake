@@ -1,5 +1,18 @@
 # The sanitizer is switched on for every target defined after this point,
 # GoogleTest included, so that the whole test binary is instrumented.
+#
+# thread   the learner's loop and the workbook's checks: ThreadSanitizer
+#          (build/kata, the `kata` preset)
+# address  the second build (build/memory, the `memory` preset):
+#          AddressSanitizer with LeakSanitizer for memory errors, and
+#          UndefinedBehaviorSanitizer, which does not recover, so undefined
+#          behaviour fails the run. Neither does AddressSanitizer: the
+#          runner runs this build's tests step by step, in order, and stops
+#          at the first step with a report (memory_check.cpp). _GLIBCXX_ASSERTIONS adds the standard
+#          library's own checks (an index past a vector's end, an empty
+#          optional dereferenced); it does not change the library's ABI.
+#          TSan and ASan cannot share a binary, hence two builds.
+# none     the apps' release build
 if(KATA_SANITIZER STREQUAL "thread")
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
@@ -7,6 +20,10 @@ if(KATA_SANITIZER STREQUAL "thread")
     # g++ warns that TSan does not model atomic_thread_fence (used by Asio).
     add_compile_options(-Wno-tsan)
   endif()
+elseif(KATA_SANITIZER STREQUAL "address")
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  add_compile_definitions(_GLIBCXX_ASSERTIONS)
+  add_link_options(-fsanitize=address,undefined)
 elseif(NOT KATA_SANITIZER STREQUAL "none" AND NOT KATA_SANITIZER STREQUAL "OFF")
-  message(FATAL_ERROR "KATA_SANITIZER must be 'thread' or 'none', not '${KATA_SANITIZER}'")
+  message(FATAL_ERROR "KATA_SANITIZER must be 'thread', 'address' or 'none', not '${KATA_SANITIZER}'")
 endif()

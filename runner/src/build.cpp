@@ -72,7 +72,8 @@ class BuildProgress {
 
 
 BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const std::string& target,
-                        const fs::path& log_path, bool verbose, const std::vector<std::string>& also) {
+                        const fs::path& log_path, bool verbose, const std::vector<std::string>& also, bool quiet,
+                        const std::atomic<bool>* cancel) {
   BuildResult result;
   std::string log;
   auto echo = [verbose](std::string_view chunk) {
@@ -83,14 +84,18 @@ BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const s
     SpawnOptions configure;
     configure.cwd = root.string();
     configure.on_output = echo;
-    bool default_dir = fs::weakly_canonical(build_dir) == fs::weakly_canonical(root / "build" / "kata");
-    if (default_dir && fs::exists(root / "CMakePresets.json")) {
-      configure.argv = {"cmake", "--preset", "kata"};
+    configure.cancel = cancel;
+    std::string preset;
+    for (const char* name : {"kata", "memory"}) {
+      if (fs::weakly_canonical(build_dir) == fs::weakly_canonical(root / "build" / name)) preset = name;
+    }
+    if (!preset.empty() && fs::exists(root / "CMakePresets.json")) {
+      configure.argv = {"cmake", "--preset", preset};
     } else {
       configure.argv = {"cmake", "-S", root.string(), "-B", build_dir.string(), "-G", "Ninja",
                         "-DCMAKE_BUILD_TYPE=Debug"};
     }
-    std::cerr << "kata: configuring " << build_dir.string() << " (first run only; this takes a while)\n";
+    if (!quiet) std::cerr << "kata: configuring " << build_dir.string() << " (first run only; this takes a while)\n";
     ProcessResult configured = RunProcess(configure);
     result.interrupted = configured.interrupted;
     log += configured.output;
@@ -105,8 +110,10 @@ BuildResult BuildTarget(const fs::path& root, const fs::path& build_dir, const s
     }
   }
   SpawnOptions build;
+  build.cancel = cancel;
   BuildProgress progress(target);
   build.on_output = [&](std::string_view chunk) {
+    if (quiet) return;
     echo(chunk);
     if (!verbose) progress.Feed(chunk);
   };

@@ -4,6 +4,7 @@
 // Thread safety: not thread-safe (runs child processes).
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -22,10 +23,13 @@ struct BuildResult {
 };
 
 // Configures the build folder when it has no build.ninja yet (`cmake --preset
-// kata` for the default folder), then builds `target` with one ninja call.
+// kata` for the default folder, `--preset memory` for build/memory), then
+// builds `target` with one ninja call. `quiet`: no progress line (a build
+// that runs beside another); `cancel`: stops the build when it turns true.
 BuildResult BuildTarget(const std::filesystem::path& root, const std::filesystem::path& build_dir,
                         const std::string& target, const std::filesystem::path& log_path, bool verbose,
-                        const std::vector<std::string>& also = {});  // more targets, in the same ninja call
+                        const std::vector<std::string>& also = {},  // more targets, in the same ninja call
+                        bool quiet = false, const std::atomic<bool>* cancel = nullptr);
 
 // The first error in a compiler or linker log, trimmed: "file:line: message"
 // plus the source line the compiler echoed. Paths relative to the root.

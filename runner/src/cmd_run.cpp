@@ -11,6 +11,7 @@
 #include "build.h"
 #include "commands.h"
 #include "judge.h"
+#include "memory_check.h"
 #include "real_sleeps.h"
 #include "run_lock.h"
 #include "stress.h"
@@ -46,7 +47,8 @@ void Commands::ApplySummary(const Kata& kata, const StepEvidence& evidence, cons
   result.also_red = std::move(summary.also_red);
   result.next = std::move(summary.next);
   if (result.problem && (result.problem->verdict == Verdict::kRace || result.problem->verdict == Verdict::kDeadlock ||
-                         result.problem->verdict == Verdict::kCrash)) {
+                         result.problem->verdict == Verdict::kCrash || result.problem->verdict == Verdict::kMemory ||
+                         result.problem->verdict == Verdict::kUb)) {
     result.problem->details.push_back("  full report: " + Shown(result.logs.back()));
   }
 }
@@ -171,6 +173,23 @@ void Commands::JudgeWrittenTests(const Kata& kata, const SourceContext& context,
   }
 }
 
+// The second build's MEMORY and UB problems join the evidence, each in the
+// step of its test; its log is the one a MEMORY or UB verdict points to.
+void Commands::AbsorbMemory(const Kata& kata, MemoryCheck& memory, StepEvidence& evidence, KataResult& result) {
+  MemoryOutcome outcome = memory.Wait();
+  result.memory_checked = outcome.ran;
+  result.memory_seconds = outcome.seconds;
+  if (!outcome.trouble.empty()) result.warnings.push_back(outcome.trouble);
+  for (Problem problem : outcome.problems) {
+    problem.step = kata.StepOf(problem.test);
+    result.memory_found.push_back(std::string(VerdictName(problem.verdict)) +
+                                  (problem.step >= 0 ? " in step " + std::to_string(problem.step + 1) : "") +
+                                  (problem.test.empty() ? "" : " (" + problem.test + ")"));
+    evidence.Add(std::move(problem));
+  }
+  if (!outcome.problems.empty()) result.logs.push_back(outcome.log_path);
+}
+
 KataResult Commands::RunKata(const Kata& kata) {
   RunLock lock(options_.build_dir, "kata run " + std::to_string(kata.number));
   KataResult result;
@@ -178,10 +197,7 @@ KataResult Commands::RunKata(const Kata& kata) {
   auto since_start = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   result.steps.assign(kata.steps.size(), StepState::kNotRun);
   SourceContext context{options_.root, kata.RelativeDir() + "/", options_.source_dir};
-  if (FilesMissing(kata, result) || !Build(kata, context, result)) {
-    result.seconds = since_start();
-    return result;
-  }
+  if (FilesMissing(kata, result)) return result;
 
   TestRunOptions first;
   first.binary = options_.build_dir / "bin" / kata.Target();
@@ -189,6 +205,22 @@ KataResult Commands::RunKata(const Kata& kata) {
   first.timeout_seconds = kata.timeout_seconds;
   first.log_path = LogDir() / (kata.id + ".run.log");
   first.verbose = options_.verbose;
+  // The second build (AddressSanitizer and UndefinedBehaviorSanitizer)
+  // builds and runs on its own thread, beside this one.
+  std::optional<MemoryCheck> memory;
+  if (MemoryCheckWanted(options_.root, options_.build_dir)) {
+    TestRunOptions run = first;
+    run.log_path = LogDir() / (kata.id + ".memory.log");
+    std::vector<std::string> steps;
+    for (size_t i = 0; i < kata.steps.size(); ++i) steps.push_back(kata.Filter({static_cast<int>(i)}));
+    memory.emplace(MemoryCheckOptions{options_.root, options_.root / "build" / "memory", kata.Target(), run, steps},
+                   context);
+    result.memory_wanted = true;
+  }
+  if (!Build(kata, context, result)) {
+    result.seconds = since_start();
+    return result;
+  }
   TestRun run = RunTests(first, context);
   result.logs.push_back(run.log_path);
   result.test_seconds += run.process.seconds;
@@ -199,25 +231,41 @@ KataResult Commands::RunKata(const Kata& kata) {
   if (completed) evidence.MarkStepsWithoutTests();
   result.steps = evidence.States(completed);
   JudgeWrittenTests(kata, context, evidence, result);
+  if (memory && (run.process.timed_out || result.interrupted)) memory->Cancel();  // a hang is this run's to report
+  // After an edit the second build is one file and a link away, as this one
+  // was: its problems are part of the first verdict. Its first build takes
+  // longer: the first verdict does not wait for it.
+  if (memory && memory->BuiltBefore()) {
+    AbsorbMemory(kata, *memory, evidence, result);
+    memory.reset();
+  }
   result.steps = evidence.States(completed);
   result.first_verdict_seconds = since_start();
 
   // Concurrency steps run again, repeated and shuffled, once everything up
   // to them is green: a race that shows once in ten runs is still caught.
   std::vector<int> stress = StressSteps(kata, result.steps);
-  if (!stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed)) {
-    if (on_first_verdict_) {
-      // The first verdict goes on screen now; the repetitions follow it.
-      KataResult first_verdict = result;
-      ApplySummary(kata, evidence, run.analysis.running_test, first_verdict);
-      first_verdict.seconds = result.first_verdict_seconds;
+  bool stressing = !stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed);
+  if ((stressing || memory) && on_first_verdict_) {
+    // The first verdict goes on screen now; the repetitions (and the
+    // second build's first run) follow it.
+    KataResult first_verdict = result;
+    ApplySummary(kata, evidence, run.analysis.running_test, first_verdict);
+    first_verdict.seconds = result.first_verdict_seconds;
+    if (stressing) {
       first_verdict.stressed = stress;
       first_verdict.stress_repeat = options_.seed ? 1 : kata.stress_repeat;
-      on_first_verdict_(first_verdict);
     }
-    Stress(kata, stress, first, context, evidence, result);
-    result.steps = evidence.States(completed);
+    first_verdict.memory_pending = memory.has_value();
+    on_first_verdict_(first_verdict);
   }
+  if (stressing) Stress(kata, stress, first, context, evidence, result);
+  if (memory) {
+    if (result.interrupted) memory->Cancel();
+    AbsorbMemory(kata, *memory, evidence, result);
+    memory.reset();
+  }
+  result.steps = evidence.States(completed);
   ApplySummary(kata, evidence, run.analysis.running_test, result);
   if (run.used_setarch) {
     std::cerr << "kata: note: TSan needed `setarch -R` on this kernel (see `" << Typed("doctor") << "`)\n";
@@ -250,8 +298,14 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
     first = result;
     PrintSteps(kata, result);
     PrintVerdict(kata, result);
-    std::string line = StressLabel(result) + fmt::format("{} shuffled repetition{} running...", result.stress_repeat,
-                                                          result.stress_repeat == 1 ? "" : "s");
+    std::string line;
+    if (!result.stressed.empty()) {
+      line = StressLabel(result) + fmt::format("{} shuffled repetition{} running...", result.stress_repeat,
+                                               result.stress_repeat == 1 ? "" : "s");
+    }
+    if (result.memory_pending) {
+      line += (line.empty() ? "" : "; ") + std::string("memory check: its first build (AddressSanitizer), running...");
+    }
     std::cout << term_.Dim(line) << (term_.is_tty ? "" : "\n") << std::flush;
   };
   KataResult result = RunKata(kata);
@@ -271,10 +325,13 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
   }
   bool changed = result.verdict != first->verdict || result.red_step != first->red_step;
   if (changed) {
-    std::cout << term_.Bold("the stress repetitions changed the verdict:") << "\n";
+    bool memory = result.verdict == Verdict::kMemory || result.verdict == Verdict::kUb;
+    std::cout << term_.Bold(memory ? "the memory check changed the verdict:" : "the stress repetitions changed the verdict:")
+              << "\n";
     PrintVerdict(kata, result);
   }
   PrintStress(result);
+  PrintMemory(result);
   PrintNext(kata, result);
   return result;
 }

@@ -73,6 +73,12 @@ struct KataResult {
   std::vector<std::string> survivors;  // planted bugs the learner's tests let through (descriptions)
   bool interrupted = false;
   bool stress_cancelled = false;  // a new save came in (watch): the stress phase was stopped
+  // The second build (memory_check.h): built and run beside the first.
+  bool memory_wanted = false;   // build/memory is in use
+  bool memory_pending = false;  // the first verdict came before it (its first build): it follows
+  bool memory_checked = false;  // it ran to its end; its MEMORY and UB problems are in the verdict
+  std::vector<std::string> memory_found;  // "MEMORY in step 4 (Suite.Name)", one per problem
+  double memory_seconds = 0;    // its build and run, wall time
 };
 
 // A problem as JSON (run_output.cpp): for --json and `kata check --json`.
@@ -111,6 +117,8 @@ class Commands {
               const SourceContext& context, StepEvidence& evidence, KataResult& result);
   void ApplySummary(const Kata& kata, const StepEvidence& evidence, const std::string& running_test,
                     KataResult& result) const;
+  void AbsorbMemory(const Kata& kata, class MemoryCheck& memory, StepEvidence& evidence, KataResult& result);
+  void PrintMemory(const KataResult& result);
   KataResult RunAndPrint(const Kata& kata);
   void PrintResult(const Kata& kata, const KataResult& result);
   void PrintSteps(const Kata& kata, const KataResult& result);

@@ -88,7 +88,18 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
   PrintSteps(kata, result);
   PrintVerdict(kata, result);
   PrintStress(result);
+  PrintMemory(result);
   PrintNext(kata, result);
+}
+
+// The second build's line: what it found, unless that is the verdict shown.
+void Commands::PrintMemory(const KataResult& result) {
+  if (!result.memory_checked || result.verdict == Verdict::kMemory || result.verdict == Verdict::kUb) return;
+  std::string found;
+  for (const auto& one : result.memory_found) found += (found.empty() ? "" : ", ") + one;
+  std::string line = "memory check (AddressSanitizer, UndefinedBehaviorSanitizer): " +
+                     (found.empty() ? "nothing found" : found) + fmt::format(" ({:.1f} s)", result.memory_seconds);
+  std::cout << (found.empty() ? term_.Dim(line) : term_.Bold(line)) << "\n";
 }
 
 // The stress phase's line: which steps ran again and what they found.
@@ -124,6 +135,7 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
            {"logs", logs},        {"next", result.next},    {"seconds", result.seconds},
            {"build_seconds", result.build_seconds},          {"test_seconds", result.test_seconds},
            {"first_verdict_seconds", result.first_verdict_seconds}, {"judge_seconds", result.judge_seconds},
+           {"memory_seconds", result.memory_seconds}, {"memory_checked", result.memory_checked},
            {"survivors", result.survivors}};
   out["red_step"] = result.red_step >= 0 ? json(result.red_step + 1) : json(nullptr);
   json stressed = json::array();

@@ -148,6 +148,10 @@ std::string NextForKind(const Problem& problem) {
                          : "look at " + where + ": it throws the exception above";
   }
   if (kind == "assertion") return "look at " + where + ": the call there breaks the library's precondition above";
+  if (kind == "leak") {
+    return "give what " + (where.empty() ? std::string("the stack above") : where) +
+           " allocates an owner that frees it (a std::unique_ptr, a container, a member) instead of a bare new";
+  }
   return "";
 }
 
@@ -179,6 +183,12 @@ std::string NextAction(const Kata& kata, const Problem& problem) {
       return where.empty() ? "find what " + problem.test + " does before it dies (see the log)" : "look at " + where;
     case Verdict::kWeak:
       return "add to your tests (or sharpen them) until the broken implementation above fails them";
+    case Verdict::kMemory:
+      return (where.empty() ? "find the access above" : "look at " + where) +
+             ": what it reads or writes is not (or no longer) its memory; docs/memory-errors.md explains the report";
+    case Verdict::kUb:
+      return (where.empty() ? "find the operation above" : "look at " + where) +
+             ": the language gives it no meaning, so the compiler may do anything; docs/memory-errors.md explains it";
     case Verdict::kPass:
       break;
   }

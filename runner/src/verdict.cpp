@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "gtest_output.h"
+#include "memory_report.h"
 #include "parse_util.h"
 #include "thread_dump.h"
 #include "tsan_report.h"
@@ -23,8 +24,8 @@ namespace {
 constexpr const char* kStackOverflow = kStackOverflowHeadline;
 const std::string kNoFrameRecovered = std::string(kStackOverflowHeadline) + ": no frame was recovered";
 
-constexpr std::array<std::string_view, 8> kVerdictNames = {
-    "PASS", "FAIL", "COMPILE", "RACE", "DEADLOCK", "TIMEOUT", "CRASH", "WEAK"};
+constexpr std::array<std::string_view, 10> kVerdictNames = {
+    "PASS", "FAIL", "COMPILE", "RACE", "DEADLOCK", "TIMEOUT", "CRASH", "WEAK", "MEMORY", "UB"};
 
 std::string SignalName(int signal) {
   switch (signal) {
@@ -86,6 +87,10 @@ class RunParser {
       size_t end = TsanReportEnd(lines_, i);
       OnTsanReport(i, end);
       return end - 1;
+    } else if (IsMemoryReportStart(lines_, i)) {
+      size_t end = MemoryReportEnd(lines_, i);
+      OnMemoryReport(i, end);
+      return end - 1;
     } else {
       std::string assertion;
       if (ReadAssertion(line, assertion)) assertion_ = assertion;
@@ -131,6 +136,30 @@ class RunParser {
                          ", then ThreadSanitizer's own CHECK failed with no stack left)";
     }
     analysis_.problems.push_back(std::move(problem));
+  }
+
+  // A report of the second build. A leak is reported at exit: its test is
+  // the one whose body made the allocation ("Suite_Name_Test::TestBody").
+  void OnMemoryReport(size_t start, size_t end) {
+    Problem problem = MemoryProblem(lines_, start, end, Attributed(), context_);
+    if (problem.kind == "leak") problem.test = LeakingTest(start, end);
+    analysis_.problems.push_back(std::move(problem));
+  }
+
+  std::string LeakingTest(size_t start, size_t end) const {
+    for (size_t i = start; i < end; ++i) {
+      for (const auto& test : analysis_.tests) {
+        // "Prefix/Suite.Name/0" -> "Suite_Name_Test::TestBody"
+        size_t dot = test.name.find('.');
+        if (dot == std::string::npos) continue;
+        size_t slash = test.name.rfind('/', dot);
+        std::string suite = test.name.substr(slash == std::string::npos ? 0 : slash + 1, dot - (slash == std::string::npos ? 0 : slash + 1));
+        std::string name = test.name.substr(dot + 1);
+        std::string body = suite + "_" + name.substr(0, name.find('/')) + "_Test::TestBody";
+        if (Contains(lines_[i], " " + body) || Contains(lines_[i], "::" + body)) return test.name;
+      }
+    }
+    return "";
   }
 
   // TSan's own CHECK failed: with thousands of frames on the stack its stack
@@ -353,7 +382,9 @@ int Severity(Verdict verdict) {
     case Verdict::kDeadlock: return 4;
     case Verdict::kCrash: return 5;
     case Verdict::kTimeout: return 6;
-    case Verdict::kCompile: return 7;
+    case Verdict::kUb: return 7;
+    case Verdict::kMemory: return 8;
+    case Verdict::kCompile: return 9;
   }
   return 0;
 }

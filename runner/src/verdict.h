@@ -14,8 +14,9 @@
 namespace kata {
 
 // kWeak: a test the learner wrote passes against a planted bug (a
-// write-the-test step, judge.h).
-enum class Verdict { kPass, kFail, kCompile, kRace, kDeadlock, kTimeout, kCrash, kWeak };
+// write-the-test step, judge.h). kMemory and kUb come from the second build,
+// under AddressSanitizer and UndefinedBehaviorSanitizer (memory_report.h).
+enum class Verdict { kPass, kFail, kCompile, kRace, kDeadlock, kTimeout, kCrash, kWeak, kMemory, kUb };
 
 std::string_view VerdictName(Verdict verdict);
 bool ParseVerdict(std::string_view text, Verdict& verdict);
@@ -39,7 +40,8 @@ struct Problem {
   // What the evidence says the cause is, for the advice on the next: line:
   // "exception", "assertion", "stack-overflow", "thread-not-joined",
   // "race-unlocked", "lock-order", "condition-wait", "join", "link",
-  // "parse-error"; "" when nothing more is known than the verdict.
+  // "parse-error", "memory", "leak", "undefined-behaviour", "library-check";
+  // "" when nothing more is known than the verdict.
   std::string kind = {};
   // The kata step (0-based) the problem belongs to, set by whoever maps
   // tests to steps (summary.h); -1 when it belongs to none.
@@ -81,8 +83,9 @@ RunAnalysis AnalyzeRun(const ProcessResult& process, const SourceContext& contex
 // How a stack overflow's headline starts (verdict.cpp, thread_dump.cpp).
 inline constexpr char kStackOverflowHeadline[] = "stack overflow (infinite recursion?)";
 
-// The most serious of a set of problems: a run that was stopped or crashed,
-// then a deadlock, a race, a failed assertion.
+// The most serious of a set of problems: a memory error or undefined
+// behaviour (after which nothing else the step did can be trusted), then a
+// run that was stopped or crashed, a deadlock, a race, a failed assertion.
 int Severity(Verdict verdict);
 
 // gdb's "thread apply all bt", condensed: threads with frames in the repo first.

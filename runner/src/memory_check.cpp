@@ -1,0 +1,65 @@
+#include "memory_check.h"
+
+#include <chrono>
+#include <cstdlib>
+
+#include "build.h"
+
+namespace kata {
+
+namespace fs = std::filesystem;
+
+MemoryCheck::MemoryCheck(MemoryCheckOptions options, SourceContext context)
+    : options_(std::move(options)), context_(std::move(context)) {
+  options_.run.binary = options_.build_dir / "bin" / options_.target;
+  options_.run.cancel = &cancel_;
+  options_.run.verbose = false;
+  built_before_ = fs::exists(options_.run.binary);
+  thread_ = std::jthread([this] { Work(); });
+}
+
+MemoryCheck::~MemoryCheck() {
+  cancel_ = true;  // a run that ended early (a build error) does not wait for this one
+}
+
+MemoryOutcome MemoryCheck::Wait() {
+  if (thread_.joinable()) thread_.join();
+  outcome_.built_before = built_before_;
+  return outcome_;
+}
+
+void MemoryCheck::Work() {
+  auto start = std::chrono::steady_clock::now();
+  fs::path build_log = options_.run.log_path;
+  build_log.replace_extension(".build.log");
+  BuildResult build = BuildTarget(options_.root, options_.build_dir, options_.target, build_log, false, {}, true,
+                                  &cancel_);
+  outcome_.build_seconds = build.seconds;
+  if (cancel_) return;
+  if (!build.ok) {
+    outcome_.trouble = "the memory check (the AddressSanitizer build) did not build: " + build_log.string();
+    return;
+  }
+  for (const auto& filter : options_.step_filters) {
+    TestRunOptions step = options_.run;
+    step.filter = filter;
+    TestRun run = RunTests(step, context_);
+    outcome_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    outcome_.log_path = run.log_path;
+    if (run.process.cancelled || run.process.interrupted || run.process.timed_out) return;  // a hang is the first build's
+    for (const auto& problem : run.analysis.problems) {
+      if (problem.verdict == Verdict::kMemory || problem.verdict == Verdict::kUb) outcome_.problems.push_back(problem);
+    }
+    if (!outcome_.problems.empty()) break;
+  }
+  outcome_.ran = true;
+}
+
+bool MemoryCheckWanted(const fs::path& root, const fs::path& build_dir) {
+  if (const char* memory = std::getenv("KATA_MEMORY"); memory != nullptr && std::string(memory) == "0") return false;
+  std::error_code error;
+  return fs::weakly_canonical(build_dir, error) == fs::weakly_canonical(root / "build" / "kata", error) &&
+         fs::exists(root / "CMakePresets.json");
+}
+
+}  // namespace kata

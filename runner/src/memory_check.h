@@ -1,0 +1,72 @@
+// The second build's run, beside the first: the kata's tests built under
+// AddressSanitizer and UndefinedBehaviorSanitizer (build/memory, the memory
+// preset) and run while the ThreadSanitizer build and run go on, on the
+// other core. Its MEMORY and UB problems join the verdict; everything else
+// it sees (a failed assertion, a race-free crash) the first build reports
+// already.
+//
+// Thread safety: one MemoryCheck is started and waited for by one thread;
+// its work runs on a thread of its own.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "run_tests.h"
+#include "verdict.h"
+
+namespace kata {
+
+struct MemoryCheckOptions {
+  std::filesystem::path root;
+  std::filesystem::path build_dir;  // build/memory
+  std::string target;               // kata_NN_name
+  TestRunOptions run;               // the binary is filled in here
+  // One --gtest_filter per step, in order: each step runs in a process of
+  // its own, and the check stops at the first step with a report (the
+  // sanitizers stop a process at its first report, so the steps' order is
+  // what makes the first red step the one found).
+  std::vector<std::string> step_filters;
+};
+
+struct MemoryOutcome {
+  bool ran = false;            // built and run to its end
+  bool built_before = false;   // the binary existed when the check started (an edit, not a first build)
+  std::string trouble;         // why it did not run, for a warning line ("" when it ran, or was cancelled)
+  std::vector<Problem> problems;  // its MEMORY and UB problems
+  std::filesystem::path log_path;
+  double build_seconds = 0;
+  double seconds = 0;  // build and run, wall time
+};
+
+class MemoryCheck {
+ public:
+  MemoryCheck(MemoryCheckOptions options, SourceContext context);
+  ~MemoryCheck();
+  MemoryCheck(const MemoryCheck&) = delete;
+  MemoryCheck& operator=(const MemoryCheck&) = delete;
+
+  bool BuiltBefore() const { return built_before_; }
+  void Cancel() { cancel_ = true; }
+  MemoryOutcome Wait();  // once
+
+ private:
+  void Work();
+
+  MemoryCheckOptions options_;
+  SourceContext context_;
+  bool built_before_ = false;
+  std::atomic<bool> cancel_{false};
+  MemoryOutcome outcome_;
+  std::jthread thread_;
+};
+
+// Whether `kata run` checks memory too: a build/memory beside a build/kata
+// (the default layout) unless KATA_MEMORY=0.
+bool MemoryCheckWanted(const std::filesystem::path& root, const std::filesystem::path& build_dir);
+
+}  // namespace kata
