@@ -224,4 +224,21 @@ TEST(GatherDeadline, ACallersEarlierDeadlineWins) {
   EXPECT_EQ(services.c().Calls(), 0);
 }
 
+TEST(GatherDeadline, ACallerWhoCancelsGetsCancelled) {
+  testkit::FakeClock clock;
+  FakeServices services(After(clock, 10ms, "a"), After(clock, 1h, "b"), After(clock, 0ms, "c"));
+  context::Context root;
+  const std::unique_ptr<context::Context> caller = root.WithCancel();
+  Background call([&] { kata::GatherAndProcess(*caller, "pepper", services, clock); });
+  ASSERT_TRUE(Sleeping(clock, 2, call)) << "A and B were not both called";
+
+  caller->Cancel();
+  EXPECT_TRUE(services.b().StopRequested()) << "B was not stopped when the caller cancelled";
+  const bool returned = call.ReturnsWithin(kPrompt);
+  if (!returned) clock.Advance(1h);
+  EXPECT_THROW(call.Join(), kata::Cancelled);
+  EXPECT_TRUE(returned) << "GatherAndProcess did not return when the caller cancelled";
+  EXPECT_EQ(services.c().Calls(), 0);
+}
+
 }  // namespace
