@@ -8,7 +8,6 @@
 #include <atomic>
 #include <latch>
 #include <mutex>
-#include <set>
 #include <stdexcept>
 #include <stop_token>
 #include <string>
