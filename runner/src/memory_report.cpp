@@ -95,7 +95,18 @@ std::vector<ReportSection> ReportSections(const std::vector<std::string>& lines,
 std::string LocatedIn(const std::string& header) {
   static const std::regex kRegion(R"(is located (.*) of (\d+)-byte region)");
   std::smatch match;
-  if (std::regex_search(header, match, kRegion)) return match[2].str() + "-byte block: the access is " + match[1].str() + " of it";
+  if (std::regex_search(header, match, kRegion)) {
+    static const std::regex kWhere(R"((\d+) bytes? (to the right|to the left|inside))");
+    std::smatch where;
+    std::string what = match[1].str();
+    std::string at = what;
+    if (std::regex_search(what, where, kWhere)) {
+      at = where[2] == "to the right" ? where[1].str() + " bytes past its end"
+           : where[2] == "to the left" ? where[1].str() + " bytes before its start"
+                                       : where[1].str() + " bytes into it";
+    }
+    return "in or next to a " + match[2].str() + "-byte block: the access is " + at;
+  }
   static const std::regex kVariable(R"(is located in stack of thread (T\d+).* in frame(.*))");
   if (std::regex_search(header, match, kVariable)) return "a local variable of thread " + match[1].str() + match[2].str();
   return header;
