@@ -1,6 +1,7 @@
 # The front door. Each target is one line that calls the `kata` runner or CMake.
 # `make help` lists them.
 BUILD   ?= build/kata
+MEMORY  ?= build/memory
 RELEASE ?= build/release
 KATA    := $(BUILD)/bin/kata
 JOBS    ?= 2
@@ -23,7 +24,8 @@ help:
 	@echo "  make verify          run every kata as you have it now"
 	@echo "  make doctor          check the toolchain, the dependencies and ThreadSanitizer"
 	@echo "The workbook's own checks:"
-	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests"
+	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests;"
+	@echo "                       katas 1-4 and 6 also under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@echo "  make bench-loop      time the edit-to-verdict loop: katas 1 and 8, and a written test's judge"
 	@echo "The apps (release build):"
 	@echo "  make poker-server    the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
@@ -35,6 +37,11 @@ $(BUILD)/build.ninja:
 	@scripts/install-deps
 	@echo "kata: configuring $(BUILD) (first run only)"
 	@mkdir -p build && cmake --preset kata >build/configure.log 2>&1 || { cat build/configure.log; exit 1; }
+
+# The second build (AddressSanitizer and UndefinedBehaviorSanitizer): `kata
+# run` builds what it needs of it; make test's memory.build test the rest.
+$(MEMORY)/build.ninja: $(BUILD)/build.ninja
+	@cmake --preset memory >build/memory-configure.log 2>&1 || { cat build/memory-configure.log; exit 1; }
 
 deps:
 	@scripts/install-deps
@@ -95,7 +102,8 @@ bench-loop: runner
 	@scripts/bench-loop
 
 # The browser test needs Chromium: installed here, not for the learner's loop.
-test: configure
+# The second build's checks run in the same ctest (cmake/MemoryChecks.cmake).
+test: configure $(MEMORY)/build.ninja
 	@scripts/install-deps --browser
 	@$(LOCK) cmake --build $(BUILD) -j$(JOBS)
 	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300

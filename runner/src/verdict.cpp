@@ -320,6 +320,7 @@ std::string FirstLearnerLine(const std::vector<std::string>& details, const Sour
 
 std::string ShortFunction(std::string_view function) {
   std::string text(function);
+  for (size_t at; (at = text.find("[abi:cxx11]")) != std::string::npos;) text.erase(at, 11);
   if (text.size() > 6 && text.compare(text.size() - 6, 6, " const") == 0) text.resize(text.size() - 6);
   // Drop the trailing parameter list.
   if (!text.empty() && text.back() == ')') {
