@@ -116,7 +116,7 @@ class HeldServer {
       : handler_(gauge_,
                  [this] {
                    working_.fetch_add(1);
-                   release_.Wait();
+                   release_.Wait(gauge_test::kHold);
                    return std::string("done");
                  }),
         server_(handler_, 12) {}  // ten held, the eleventh, and one to spare

@@ -11,9 +11,10 @@
 //   // the destructor lets the others go and joins their threads
 //
 // A call that Process refuses (NoCapacity) is counted, not rethrown; any
-// other exception is kept, and Errors() says what it was. A held call waits
-// at most testkit::kGateTimeout (2 s) for the test to let it go, so a test
-// that blocks on the gauge itself ends with a failure, not a hang.
+// other exception is kept, and ErrorsText() says what it was. A held call
+// waits at most kHold (5 s) for the test to let it go: long enough that a
+// busy machine never lets one go early, short enough that a test blocked on
+// the gauge itself ends with a failure, not a hang.
 //
 // Thread safety: the counters may be read from any thread; Let, LetAll and
 // the destructor belong to the test's thread.
@@ -22,6 +23,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -34,6 +36,8 @@
 #include "testkit/sync.h"
 
 namespace gauge_test {
+
+inline constexpr std::chrono::milliseconds kHold{5000};
 
 class HeldCalls {
  public:
@@ -86,7 +90,7 @@ class HeldCalls {
         int peak = peak_.load();
         while (now > peak && !peak_.compare_exchange_weak(peak, now)) {
         }
-        gate.Wait();
+        gate.Wait(kHold);
         inside_.fetch_sub(1);
       });
     } catch (const limiting::NoCapacity&) {
