@@ -64,7 +64,7 @@ TEST(PressureGaugeLimits, WhenOneFinishesTheNextCallRuns) {
 
 TEST(PressureGaugeLimits, ManyCallersNeverMoreThanTheLimitInside) {
   PressureGauge gauge(10);
-  testkit::Rendezvous ten(10);  // the first ten wait here until all ten are in
+  testkit::Rendezvous ten(10, gauge_test::kHold);  // the first ten wait here until all ten are in
   std::atomic<int> inside = 0;
   std::atomic<int> peak = 0;
   std::atomic<int> ran = 0;
@@ -110,13 +110,15 @@ TEST(ThrowingWork, TheExceptionPassesThroughAndTheTokenComesBack) {
 // --- Step 3 --- too many requests --------------------------------------------
 
 // A server whose work waits at a gate the test opens, then answers "done".
+// Ten requests through a loopback socket take longer to arrive than ten
+// calls on threads: the work waits twice as long as a held call does.
 class HeldServer {
  public:
   HeldServer()
       : handler_(gauge_,
                  [this] {
                    working_.fetch_add(1);
-                   release_.Wait(gauge_test::kHold);
+                   release_.Wait(2 * gauge_test::kHold);
                    return std::string("done");
                  }),
         server_(handler_, 12) {}  // ten held, the eleventh, and one to spare
@@ -148,8 +150,8 @@ TEST(TooManyRequests, TheEleventhRequestGets429WhileTenAreHeld) {
         }
       });
     }
-    const bool held =
-        static_cast<bool>(testkit::Eventually([&] { return server.Working() == 10; }));
+    const bool held = static_cast<bool>(
+        testkit::Eventually([&] { return server.Working() == 10; }, gauge_test::kHold));
     if (held) {
       const http::Response refused = testkit::HttpClient(server.Url()).Get("/request");
       EXPECT_EQ(refused.status, 429) << "with ten requests held, the eleventh must be refused";
