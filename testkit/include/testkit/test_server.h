@@ -15,6 +15,7 @@
 // An HttpClient is not thread-safe: give each thread its own.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <stop_token>
 #include <string>
@@ -27,10 +28,16 @@ namespace kata::testkit {
 
 class TestServer {
  public:
-  // `handler` must outlive the server.
-  explicit TestServer(http::Handler& handler);
+  // How many requests the handler serves at once unless told otherwise; one
+  // more waits for a handler thread to be free.
+  static constexpr std::size_t kHandlerThreads = 8;
+
+  // `handler` must outlive the server. `handler_threads`: requests served at
+  // once (a test that holds more requests inside the handler needs more).
+  explicit TestServer(http::Handler& handler, std::size_t handler_threads = kHandlerThreads);
   // Owns the function.
-  explicit TestServer(HandlerFunc::Function handler);
+  explicit TestServer(HandlerFunc::Function handler,
+                      std::size_t handler_threads = kHandlerThreads);
   ~TestServer();
 
   TestServer(const TestServer&) = delete;
