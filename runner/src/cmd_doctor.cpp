@@ -105,8 +105,41 @@ void CheckTsanRuns(Checklist& checklist, const fs::path& program) {
   }
 }
 
+// The C++ compiler a configured build folder uses (CMakeCache.txt), else g++.
+std::string BuildCompiler(const fs::path& build_dir) {
+  std::ifstream cache(build_dir / "CMakeCache.txt");
+  for (std::string line; std::getline(cache, line);) {
+    const std::string key = "CMAKE_CXX_COMPILER:";
+    if (line.rfind(key, 0) == 0 && line.find('=') != std::string::npos) return line.substr(line.find('=') + 1);
+  }
+  return "g++";
+}
+
+// The second build's sanitizers: does a planted overflow give its report?
+void CheckMemorySanitizers(Checklist& checklist, const std::string& compiler, const fs::path& dir) {
+  std::ofstream(dir / "overflow.cpp") << "#include <vector>\n"
+                                         "int main(int argc, char**) { std::vector<int> v(3); int* p = v.data(); "
+                                         "return p[argc + 2]; }\n";
+  SpawnOptions compile;
+  compile.argv = {compiler, "-std=c++20", "-fsanitize=address,undefined", "-fno-sanitize-recover=undefined", "-g",
+                  "-O0", (dir / "overflow.cpp").string(), "-o", (dir / "overflow").string()};
+  ProcessResult compiled = RunProcess(compile);
+  if (compiled.exit_code != 0) {
+    checklist.Require(false, "compile an AddressSanitizer program (the second build, MEMORY and UB)",
+                      compiler + " -fsanitize=address,undefined failed:\n" + compiled.output.substr(0, 800));
+    return;
+  }
+  SpawnOptions run;
+  run.argv = {(dir / "overflow").string()};
+  run.test_timeout_seconds = 30;
+  ProcessResult ran = RunProcess(run);
+  checklist.Require(ran.output.find("heap-buffer-overflow") != std::string::npos,
+                    "AddressSanitizer and UndefinedBehaviorSanitizer report a planted overflow (the second build)",
+                    "the test program did not report its overflow:\n" + ran.output.substr(0, 800));
+}
+
 // Does a TSan binary start on this kernel, and does it find a planted race?
-void CheckThreadSanitizer(Checklist& checklist) {
+void CheckThreadSanitizer(Checklist& checklist, const std::string& compiler) {
   std::ifstream bits_file("/proc/sys/vm/mmap_rnd_bits");
   int bits = -1;
   bits_file >> bits;
@@ -119,14 +152,15 @@ void CheckThreadSanitizer(Checklist& checklist) {
   std::ofstream(dir / "race.cpp") << "#include <thread>\nint shared = 0;\n"
                                      "int main() { std::thread t([] { shared++; }); shared++; t.join(); return 0; }\n";
   SpawnOptions compile;
-  compile.argv = {"g++", "-std=c++20", "-fsanitize=thread", "-g", "-O0", (dir / "race.cpp").string(), "-o",
+  compile.argv = {compiler, "-std=c++20", "-fsanitize=thread", "-g", "-O0", (dir / "race.cpp").string(), "-o",
                   (dir / "race").string()};
   ProcessResult compiled = RunProcess(compile);
   if (compiled.exit_code != 0) {
-    checklist.Require(false, "compile a ThreadSanitizer program", "g++ -fsanitize=thread failed:\n" + compiled.output);
+    checklist.Require(false, "compile a ThreadSanitizer program", compiler + " -fsanitize=thread failed:\n" + compiled.output);
   } else {
     CheckTsanRuns(checklist, dir / "race");
   }
+  CheckMemorySanitizers(checklist, compiler, dir);
   fs::remove_all(dir, error);
 }
 
@@ -135,7 +169,11 @@ void CheckThreadSanitizer(Checklist& checklist) {
 int Commands::Doctor() {
   Checklist checklist(term_);
   CheckToolchain(checklist);
-  CheckThreadSanitizer(checklist);
+  std::string compiler = BuildCompiler(options_.build_dir);
+  std::string version = VersionOf({compiler, "--version"});
+  checklist.Require(!version.empty(), "the build's compiler: " + compiler + (version.empty() ? "" : " (" + version + ")"),
+                    "it does not run: " + std::string(kInstall));
+  CheckThreadSanitizer(checklist, compiler);
   bool configured = fs::exists(options_.build_dir / "build.ninja");
   checklist.Recommend(configured, "build folder " + Shown(options_.build_dir),
                       "not configured yet: `kata run 1` (or `cmake --preset kata`) configures it on first use");

@@ -32,7 +32,7 @@ std::string LastTodo() {
   return last_todo;
 }
 
-void Todo(std::string_view message, std::source_location where) {
+void Todo(std::string_view message, SourceLocation where) {
   std::string text = "KATA_TODO at ";
   text += where.file_name();
   text += ':';

@@ -6,20 +6,44 @@
 //   http_server::PlayerServer::ServeHttp: answer GET /players/{name}
 #pragma once
 
-#include <source_location>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <version>
+#if defined(__cpp_lib_source_location)
+#include <source_location>
+#endif
 
 namespace kata::testkit {
+
+#if defined(__cpp_lib_source_location)
+using SourceLocation = std::source_location;
+#else
+// clang 14 with libstdc++ 12 has no std::source_location (it lacks the
+// builtin the library's needs): the same facts from the builtins that both
+// compilers have. function_name() is then the bare name, without its class.
+struct SourceLocation {
+  static constexpr SourceLocation current(const char* file = __builtin_FILE(), unsigned line = __builtin_LINE(),
+                                          const char* function = __builtin_FUNCTION()) noexcept {
+    return SourceLocation{file, line, function};
+  }
+  constexpr const char* file_name() const noexcept { return file; }
+  constexpr unsigned line() const noexcept { return number; }
+  constexpr unsigned column() const noexcept { return 0; }
+  constexpr const char* function_name() const noexcept { return function; }
+
+  const char* file = "";
+  unsigned number = 0;
+  const char* function = "";
+};
+#endif
 
 class TodoError : public std::logic_error {
  public:
   using std::logic_error::logic_error;
 };
 
-[[noreturn]] void Todo(std::string_view message,
-                       std::source_location where = std::source_location::current());
+[[noreturn]] void Todo(std::string_view message, SourceLocation where = SourceLocation::current());
 
 // How many KATA_TODOs this process has thrown so far, and the message of the
 // last one. testkit::Eventually uses them to stop waiting, with that message,
