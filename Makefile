@@ -9,7 +9,7 @@ JOBS    ?= 2
 export KATA_FRONT := make
 
 .DEFAULT_GOAL := help
-.PHONY: help deps configure runner test kata progress verify doctor watch bench-loop release poker-server poker-cli clean
+.PHONY: help deps configure runner test test-clang kata progress verify doctor watch bench-loop release poker-server poker-cli clean
 
 help:
 	@echo "The learner's loop (N is a kata number: 1, 2, ...):"
@@ -26,6 +26,7 @@ help:
 	@echo "The workbook's own checks:"
 	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests;"
 	@echo "                       katas 1-4 and 6 also under AddressSanitizer and UndefinedBehaviorSanitizer"
+	@echo "  make test-clang      the same, built by clang instead of g++"
 	@echo "  make bench-loop      time the edit-to-verdict loop: katas 1 and 8, and a written test's judge"
 	@echo "The apps (release build):"
 	@echo "  make poker-server    the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
@@ -107,6 +108,15 @@ test: configure $(MEMORY)/build.ninja
 	@scripts/install-deps --browser
 	@$(LOCK) cmake --build $(BUILD) -j$(JOBS)
 	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300
+
+# The same checks built by clang (Debian's clang-14), both builds:
+# build/clang and build/clang-memory.
+test-clang:
+	@scripts/install-deps --browser
+	@cmake --preset clang >build/clang-configure.log 2>&1 || { cat build/clang-configure.log; exit 1; }
+	@cmake --preset clang-memory >build/clang-memory-configure.log 2>&1 || { cat build/clang-memory-configure.log; exit 1; }
+	@cmake --build build/clang -j$(JOBS)
+	@ctest --test-dir build/clang -j$(JOBS) --output-on-failure --timeout 300
 
 release:
 	@scripts/install-deps
