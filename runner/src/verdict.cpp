@@ -141,6 +141,7 @@ class RunParser {
   // A report of the second build. A leak is reported at exit: its test is
   // the one whose body made the allocation ("Suite_Name_Test::TestBody").
   void OnMemoryReport(size_t start, size_t end) {
+    analysis_.memory_reports++;
     Problem problem = MemoryProblem(lines_, start, end, Attributed(), context_);
     if (problem.kind == "leak") problem.test = LeakingTest(start, end);
     analysis_.problems.push_back(std::move(problem));

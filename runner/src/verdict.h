@@ -63,6 +63,7 @@ struct RunAnalysis {
   bool completed = false;           // the process ended on its own, with gtest's summary
   bool tsan_mapping_error = false;  // "unexpected memory mapping": retry under setarch -R
   int tsan_reports = 0;
+  int memory_reports = 0;  // AddressSanitizer, UndefinedBehaviorSanitizer, the library's checks (the second build)
   bool crash_after_race = false;    // a crash that followed a race report, folded into it
 };
 

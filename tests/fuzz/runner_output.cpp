@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     const bool clean_exit =
         process.exit_code == 0 && process.term_signal == 0 && !process.timed_out;
-    if (clean_exit && analysis.tsan_reports == 0 &&
+    if (clean_exit && analysis.tsan_reports == 0 && analysis.memory_reports == 0 &&
         text.find("[  FAILED  ] ") == std::string::npos &&
         text.find("terminate called") == std::string::npos) {
       Require(analysis.problems.empty(), "a clean exit with nothing reported has no problem");
