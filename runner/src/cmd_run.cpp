@@ -176,7 +176,8 @@ void Commands::JudgeWrittenTests(const Kata& kata, const SourceContext& context,
 // The second build's MEMORY and UB problems join the evidence, each in the
 // step of its test; its log is the one a MEMORY or UB verdict points to.
 void Commands::AbsorbMemory(const Kata& kata, MemoryCheck& memory, StepEvidence& evidence, KataResult& result) {
-  MemoryOutcome outcome = memory.Wait();
+  MemoryOutcome outcome = memory.Wait(cancel_stress_);
+  if (cancel_stress_ != nullptr && *cancel_stress_) result.stress_cancelled = true;  // watch: a file was saved
   result.memory_checked = outcome.ran;
   result.memory_seconds = outcome.seconds;
   if (!outcome.trouble.empty()) result.warnings.push_back(outcome.trouble);
@@ -188,6 +189,19 @@ void Commands::AbsorbMemory(const Kata& kata, MemoryCheck& memory, StepEvidence&
     evidence.Add(std::move(problem));
   }
   if (!outcome.problems.empty()) result.logs.push_back(outcome.log_path);
+}
+
+// The second build's check of this kata, started; none when build/memory is
+// not in use (memory_check.h).
+std::unique_ptr<MemoryCheck> Commands::StartMemoryCheck(const Kata& kata, const TestRunOptions& first,
+                                                        const SourceContext& context) {
+  if (!MemoryCheckWanted(options_.root, options_.build_dir)) return nullptr;
+  TestRunOptions run = first;
+  run.log_path = LogDir() / (kata.id + ".memory.log");
+  std::vector<std::string> steps;
+  for (size_t i = 0; i < kata.steps.size(); ++i) steps.push_back(kata.Filter({static_cast<int>(i)}));
+  return std::make_unique<MemoryCheck>(
+      MemoryCheckOptions{options_.root, options_.root / "build" / "memory", kata.Target(), run, steps}, context);
 }
 
 KataResult Commands::RunKata(const Kata& kata) {
@@ -207,16 +221,8 @@ KataResult Commands::RunKata(const Kata& kata) {
   first.verbose = options_.verbose;
   // The second build (AddressSanitizer and UndefinedBehaviorSanitizer)
   // builds and runs on its own thread, beside this one.
-  std::optional<MemoryCheck> memory;
-  if (MemoryCheckWanted(options_.root, options_.build_dir)) {
-    TestRunOptions run = first;
-    run.log_path = LogDir() / (kata.id + ".memory.log");
-    std::vector<std::string> steps;
-    for (size_t i = 0; i < kata.steps.size(); ++i) steps.push_back(kata.Filter({static_cast<int>(i)}));
-    memory.emplace(MemoryCheckOptions{options_.root, options_.root / "build" / "memory", kata.Target(), run, steps},
-                   context);
-    result.memory_wanted = true;
-  }
+  std::unique_ptr<MemoryCheck> memory = StartMemoryCheck(kata, first, context);
+  result.memory_wanted = memory != nullptr;
   if (!Build(kata, context, result)) {
     result.seconds = since_start();
     return result;
@@ -256,7 +262,7 @@ KataResult Commands::RunKata(const Kata& kata) {
       first_verdict.stressed = stress;
       first_verdict.stress_repeat = options_.seed ? 1 : kata.stress_repeat;
     }
-    first_verdict.memory_pending = memory.has_value();
+    first_verdict.memory_pending = memory != nullptr;
     on_first_verdict_(first_verdict);
   }
   if (stressing) Stress(kata, stress, first, context, evidence, result);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,6 +118,8 @@ class Commands {
               const SourceContext& context, StepEvidence& evidence, KataResult& result);
   void ApplySummary(const Kata& kata, const StepEvidence& evidence, const std::string& running_test,
                     KataResult& result) const;
+  std::unique_ptr<class MemoryCheck> StartMemoryCheck(const Kata& kata, const TestRunOptions& first,
+                                                      const SourceContext& context);
   void AbsorbMemory(const Kata& kata, class MemoryCheck& memory, StepEvidence& evidence, KataResult& result);
   void PrintMemory(const KataResult& result);
   KataResult RunAndPrint(const Kata& kata);

@@ -15,14 +15,21 @@ MemoryCheck::MemoryCheck(MemoryCheckOptions options, SourceContext context)
   options_.run.cancel = &cancel_;
   options_.run.verbose = false;
   built_before_ = fs::exists(options_.run.binary);
-  thread_ = std::jthread([this] { Work(); });
+  thread_ = std::jthread([this] {
+    Work();
+    done_ = true;
+  });
 }
 
 MemoryCheck::~MemoryCheck() {
   cancel_ = true;  // a run that ended early (a build error) does not wait for this one
 }
 
-MemoryOutcome MemoryCheck::Wait() {
+MemoryOutcome MemoryCheck::Wait(const std::atomic<bool>* cancel) {
+  while (cancel != nullptr && !done_) {
+    if (*cancel) cancel_ = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   if (thread_.joinable()) thread_.join();
   outcome_.built_before = built_before_;
   return outcome_;

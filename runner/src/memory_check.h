@@ -52,7 +52,9 @@ class MemoryCheck {
 
   bool BuiltBefore() const { return built_before_; }
   void Cancel() { cancel_ = true; }
-  MemoryOutcome Wait();  // once
+  // Once. `cancel`, when it turns true while waiting (watch: a file was
+  // saved), cancels the check too.
+  MemoryOutcome Wait(const std::atomic<bool>* cancel = nullptr);
 
  private:
   void Work();
@@ -61,6 +63,7 @@ class MemoryCheck {
   SourceContext context_;
   bool built_before_ = false;
   std::atomic<bool> cancel_{false};
+  std::atomic<bool> done_{false};
   MemoryOutcome outcome_;
   std::jthread thread_;
 };

@@ -155,6 +155,23 @@ std::string ExplainMemoryError(const std::string& kind) {
   return kind;
 }
 
+std::string LeakingTest(const std::vector<std::string>& lines, size_t start, size_t end,
+                        const std::vector<std::string>& tests) {
+  for (size_t i = start; i < end; ++i) {
+    for (const auto& test : tests) {
+      // "Prefix/Suite.Name/0" -> "Suite_Name_Test::TestBody"
+      size_t dot = test.find('.');
+      if (dot == std::string::npos) continue;
+      size_t slash = test.rfind('/', dot);
+      size_t from = slash == std::string::npos ? 0 : slash + 1;
+      std::string name = test.substr(dot + 1);
+      std::string body = test.substr(from, dot - from) + "_" + name.substr(0, name.find('/')) + "_Test::TestBody";
+      if (Contains(lines[i], " " + body) || Contains(lines[i], "::" + body)) return test;
+    }
+  }
+  return "";
+}
+
 bool IsMemoryReportStart(const std::vector<std::string>& lines, size_t i) {
   const std::string& line = lines[i];
   if (IsAsanError(line)) return AsanKind(line) != "stack-overflow";  // the first build explains recursion

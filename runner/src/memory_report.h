@@ -26,6 +26,12 @@ size_t MemoryReportEnd(const std::vector<std::string>& lines, size_t start);
 Problem MemoryProblem(const std::vector<std::string>& lines, size_t start, size_t end, const std::string& test,
                       const SourceContext& context);
 
+// A leak is reported at exit, outside every test: the test whose body made
+// the allocation ("Suite_Name_Test::TestBody" among the report's frames), of
+// `tests` ("Suite.Name", "Prefix/Suite.Name/0"), or "".
+std::string LeakingTest(const std::vector<std::string>& lines, size_t start, size_t end,
+                        const std::vector<std::string>& tests);
+
 // "heap-use-after-free" -> what it means, in plain words.
 std::string ExplainMemoryError(const std::string& kind);
 

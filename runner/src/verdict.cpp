@@ -143,24 +143,12 @@ class RunParser {
   void OnMemoryReport(size_t start, size_t end) {
     analysis_.memory_reports++;
     Problem problem = MemoryProblem(lines_, start, end, Attributed(), context_);
-    if (problem.kind == "leak") problem.test = LeakingTest(start, end);
-    analysis_.problems.push_back(std::move(problem));
-  }
-
-  std::string LeakingTest(size_t start, size_t end) const {
-    for (size_t i = start; i < end; ++i) {
-      for (const auto& test : analysis_.tests) {
-        // "Prefix/Suite.Name/0" -> "Suite_Name_Test::TestBody"
-        size_t dot = test.name.find('.');
-        if (dot == std::string::npos) continue;
-        size_t slash = test.name.rfind('/', dot);
-        std::string suite = test.name.substr(slash == std::string::npos ? 0 : slash + 1, dot - (slash == std::string::npos ? 0 : slash + 1));
-        std::string name = test.name.substr(dot + 1);
-        std::string body = suite + "_" + name.substr(0, name.find('/')) + "_Test::TestBody";
-        if (Contains(lines_[i], " " + body) || Contains(lines_[i], "::" + body)) return test.name;
-      }
+    if (problem.kind == "leak") {
+      std::vector<std::string> tests;
+      for (const auto& test : analysis_.tests) tests.push_back(test.name);
+      problem.test = LeakingTest(lines_, start, end, tests);
     }
-    return "";
+    analysis_.problems.push_back(std::move(problem));
   }
 
   // TSan's own CHECK failed: with thousands of frames on the stack its stack
