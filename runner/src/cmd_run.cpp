@@ -191,6 +191,32 @@ void Commands::AbsorbMemory(const Kata& kata, MemoryCheck& memory, StepEvidence&
   if (!outcome.problems.empty()) result.logs.push_back(outcome.log_path);
 }
 
+// The first run: every step's suites, once.
+TestRunOptions Commands::FirstRunOptions(const Kata& kata) const {
+  TestRunOptions first;
+  first.binary = options_.build_dir / "bin" / kata.Target();
+  first.filter = kata.Filter();
+  first.timeout_seconds = kata.timeout_seconds;
+  first.log_path = LogDir() / (kata.id + ".run.log");
+  first.verbose = options_.verbose;
+  return first;
+}
+
+// Runs the tests once and judges the written tests: the first verdict's evidence.
+TestRun Commands::FirstRun(const Kata& kata, const TestRunOptions& first, const SourceContext& context,
+                           StepEvidence& evidence, KataResult& result) {
+  TestRun run = RunTests(first, context);
+  result.logs.push_back(run.log_path);
+  result.test_seconds += run.process.seconds;
+  result.interrupted = run.process.interrupted;
+  evidence.Absorb(run.analysis);
+  bool completed = run.analysis.completed && !run.process.timed_out && !run.process.interrupted;
+  if (completed) evidence.MarkStepsWithoutTests();
+  result.steps = evidence.States(completed);
+  JudgeWrittenTests(kata, context, evidence, result);
+  return run;
+}
+
 // The second build's check of this kata, started; none when build/memory is
 // not in use (memory_check.h).
 std::unique_ptr<MemoryCheck> Commands::StartMemoryCheck(const Kata& kata, const TestRunOptions& first,
@@ -213,12 +239,7 @@ KataResult Commands::RunKata(const Kata& kata) {
   SourceContext context{options_.root, kata.RelativeDir() + "/", options_.source_dir};
   if (FilesMissing(kata, result)) return result;
 
-  TestRunOptions first;
-  first.binary = options_.build_dir / "bin" / kata.Target();
-  first.filter = kata.Filter();
-  first.timeout_seconds = kata.timeout_seconds;
-  first.log_path = LogDir() / (kata.id + ".run.log");
-  first.verbose = options_.verbose;
+  TestRunOptions first = FirstRunOptions(kata);
   // The second build (AddressSanitizer and UndefinedBehaviorSanitizer)
   // builds and runs on its own thread, beside this one.
   std::unique_ptr<MemoryCheck> memory = StartMemoryCheck(kata, first, context);
@@ -227,16 +248,9 @@ KataResult Commands::RunKata(const Kata& kata) {
     result.seconds = since_start();
     return result;
   }
-  TestRun run = RunTests(first, context);
-  result.logs.push_back(run.log_path);
-  result.test_seconds += run.process.seconds;
-  result.interrupted = run.process.interrupted;
   StepEvidence evidence(kata);
-  evidence.Absorb(run.analysis);
+  TestRun run = FirstRun(kata, first, context, evidence, result);
   bool completed = run.analysis.completed && !run.process.timed_out && !run.process.interrupted;
-  if (completed) evidence.MarkStepsWithoutTests();
-  result.steps = evidence.States(completed);
-  JudgeWrittenTests(kata, context, evidence, result);
   if (memory && (run.process.timed_out || result.interrupted)) memory->Cancel();  // a hang is this run's to report
   // After an edit the second build is one file and a link away, as this one
   // was: its problems are part of the first verdict. Its first build takes
@@ -258,10 +272,8 @@ KataResult Commands::RunKata(const Kata& kata) {
     KataResult first_verdict = result;
     ApplySummary(kata, evidence, run.analysis.running_test, first_verdict);
     first_verdict.seconds = result.first_verdict_seconds;
-    if (stressing) {
-      first_verdict.stressed = stress;
-      first_verdict.stress_repeat = options_.seed ? 1 : kata.stress_repeat;
-    }
+    first_verdict.stressed = stressing ? stress : std::vector<int>{};
+    first_verdict.stress_repeat = !stressing ? 0 : options_.seed ? 1 : kata.stress_repeat;
     first_verdict.memory_pending = memory != nullptr;
     on_first_verdict_(first_verdict);
   }

@@ -118,6 +118,9 @@ class Commands {
               const SourceContext& context, StepEvidence& evidence, KataResult& result);
   void ApplySummary(const Kata& kata, const StepEvidence& evidence, const std::string& running_test,
                     KataResult& result) const;
+  TestRunOptions FirstRunOptions(const Kata& kata) const;
+  TestRun FirstRun(const Kata& kata, const TestRunOptions& first, const SourceContext& context, StepEvidence& evidence,
+                   KataResult& result);
   std::unique_ptr<class MemoryCheck> StartMemoryCheck(const Kata& kata, const TestRunOptions& first,
                                                       const SourceContext& context);
   void AbsorbMemory(const Kata& kata, class MemoryCheck& memory, StepEvidence& evidence, KataResult& result);
