@@ -5,6 +5,9 @@ MEMORY  ?= build/memory
 RELEASE ?= build/release
 KATA    := $(BUILD)/bin/kata
 JOBS    ?= 2
+# make test's ctest runs one job more than the cores: memory.build (a niced
+# build of the second build's checks) holds a slot while it runs.
+TEST_JOBS ?= 3
 # The runner prints the commands to type as make targets (make hint-1).
 export KATA_FRONT := make
 
@@ -107,7 +110,7 @@ bench-loop: runner
 test: configure $(MEMORY)/build.ninja
 	@scripts/install-deps --browser
 	@$(LOCK) cmake --build $(BUILD) -j$(JOBS)
-	@ctest --test-dir $(BUILD) -j$(JOBS) --output-on-failure --timeout 300
+	@ctest --test-dir $(BUILD) -j$(TEST_JOBS) --output-on-failure --timeout 300
 
 # The same checks built by clang (Debian's clang-14), both builds:
 # build/clang and build/clang-memory.
