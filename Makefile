@@ -119,7 +119,7 @@ test-clang:
 	@cmake --preset clang >build/clang-configure.log 2>&1 || { cat build/clang-configure.log; exit 1; }
 	@cmake --preset clang-memory >build/clang-memory-configure.log 2>&1 || { cat build/clang-memory-configure.log; exit 1; }
 	@cmake --build build/clang -j$(JOBS)
-	@ctest --test-dir build/clang -j$(JOBS) --output-on-failure --timeout 300
+	@ctest --test-dir build/clang -j$(TEST_JOBS) --output-on-failure --timeout 300
 
 release:
 	@scripts/install-deps

@@ -107,7 +107,7 @@ function(kata_fuzzer)
   add_test(NAME fuzz.${arg_NAME}
            COMMAND ${CMAKE_COMMAND} -DFUZZER=${binary} -DSEEDS=${CMAKE_CURRENT_FUNCTION_LIST_DIR}/fuzz/corpus/${arg_NAME}
                    -DWORK=${kata_fuzz_dir}/work/${arg_NAME} -DARTIFACTS=${kata_fuzz_dir}/artifacts
-                   -DSECONDS=5 -P ${CMAKE_CURRENT_FUNCTION_LIST_FILE})
+                   -DSECONDS=2 -P ${CMAKE_CURRENT_FUNCTION_LIST_FILE})
   set_tests_properties(fuzz.${arg_NAME} PROPERTIES LABELS fuzz TIMEOUT 60)
 endfunction()
 
@@ -132,7 +132,7 @@ kata_fuzzer(NAME duration
             SOURCES tests/fuzz/duration.cpp support/src/clock.cpp
             INCLUDES support/include)
 kata_fuzzer(NAME runner_output
-            SOURCES tests/fuzz/runner_output.cpp runner/src/verdict.cpp runner/src/build.cpp
+            SOURCES tests/fuzz/runner_output.cpp runner/src/verdict.cpp runner/src/memory_report.cpp runner/src/build.cpp
                     runner/src/compile_errors.cpp runner/src/gtest_output.cpp runner/src/parse_util.cpp
                     runner/src/thread_dump.cpp runner/src/tsan_report.cpp runner/src/process.cpp
             INCLUDES runner/src
