@@ -89,7 +89,12 @@ std::string YourColumn(const ZooPlace& at, const PlantedBug& bug, ZooScore& scor
 std::string WorkbookColumn(const ZooPlace& at, const PlantedBug& bug) {
   const Step* step = StepOf(at.kata, bug);
   if (step == nullptr) return "-";
-  fs::path binary = at.Bin() / ("mutant_" + at.kata.id + "_" + bug.name);
+  // A memory bug is built and checked by the second build (build/memory,
+  // beside build/kata): only AddressSanitizer or UndefinedBehaviorSanitizer
+  // sees it.
+  bool memory = bug.expect == "MEMORY" || bug.expect == "UB";
+  fs::path bin = memory ? at.build_dir.parent_path() / "memory" / "bin" : at.Bin();
+  fs::path binary = bin / ("mutant_" + at.kata.id + "_" + bug.name);
   return Catches(binary, at.kata.Filter({bug.step - 1}), step->stress ? 3 : 1, at.kata.timeout_seconds, at.Log(),
                  at.context);
 }
