@@ -180,7 +180,7 @@ void Commands::AbsorbMemory(const Kata& kata, MemoryCheck& memory, StepEvidence&
   if (cancel_stress_ != nullptr && *cancel_stress_) result.stress_cancelled = true;  // watch: a file was saved
   result.memory_checked = outcome.ran;
   result.memory_seconds = outcome.seconds;
-  if (!outcome.trouble.empty()) result.warnings.push_back(outcome.trouble);
+  result.memory_trouble = outcome.trouble;
   for (Problem problem : outcome.problems) {
     problem.step = kata.StepOf(problem.test);
     result.memory_found.push_back(std::string(VerdictName(problem.verdict)) +
@@ -221,13 +221,14 @@ TestRun Commands::FirstRun(const Kata& kata, const TestRunOptions& first, const 
 // not in use (memory_check.h).
 std::unique_ptr<MemoryCheck> Commands::StartMemoryCheck(const Kata& kata, const TestRunOptions& first,
                                                         const SourceContext& context) {
-  if (!MemoryCheckWanted(options_.root, options_.build_dir)) return nullptr;
+  fs::path memory_dir = MemoryBuildDir(options_.root, options_.build_dir, options_.memory_build_dir);
+  if (memory_dir.empty()) return nullptr;
   TestRunOptions run = first;
   run.log_path = LogDir() / (kata.id + ".memory.log");
   std::vector<std::string> steps;
   for (size_t i = 0; i < kata.steps.size(); ++i) steps.push_back(kata.Filter({static_cast<int>(i)}));
   return std::make_unique<MemoryCheck>(
-      MemoryCheckOptions{options_.root, options_.root / "build" / "memory", kata.Target(), run, steps}, context);
+      MemoryCheckOptions{options_.root, memory_dir, kata.Target(), run, steps}, context);
 }
 
 KataResult Commands::RunKata(const Kata& kata) {

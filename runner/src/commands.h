@@ -28,6 +28,9 @@ struct GlobalOptions {
   std::filesystem::path build_dir;
   std::filesystem::path source_dir;  // where the binaries were compiled from
   std::filesystem::path state_file;  // default: <build_dir>/kata-progress.json
+  // The second build's folder (memory_check.h); default: build/memory beside
+  // the default build/kata, none for another build folder.
+  std::filesystem::path memory_build_dir;
   bool no_color = false;
   bool verbose = false;
   bool json = false;
@@ -79,6 +82,7 @@ struct KataResult {
   bool memory_pending = false;  // the first verdict came before it (its first build): it follows
   bool memory_checked = false;  // it ran to its end; its MEMORY and UB problems are in the verdict
   std::vector<std::string> memory_found;  // "MEMORY in step 4 (Suite.Name)", one per problem
+  std::string memory_trouble;             // why it did not run ("" when it ran or was cancelled)
   double memory_seconds = 0;    // its build and run, wall time
 };
 

@@ -156,6 +156,10 @@ int main(int argc, char** argv) {
   app.add_option("--build-dir", cli.build_dir, "The build folder (default: " KATA_BINARY_DIR ")");
   std::string state_file;
   app.add_option("--state", state_file, "The progress file (default: <build-dir>/kata-progress.json)")->group("");
+  std::string memory_build_dir;
+  app.add_option("--memory-build-dir", memory_build_dir,
+                 "The second build's folder (default: build/memory beside the default build folder)")
+      ->group("");
   app.add_flag("--no-color", cli.global.no_color, "Plain output (also NO_COLOR=1)");
   app.add_flag("-v,--verbose", cli.global.verbose, "Show the full build and test output");
   AddLearnerCommands(app, cli);
@@ -166,6 +170,7 @@ int main(int argc, char** argv) {
   if (!cli.build_dir.empty()) cli.global.build_dir = cli.build_dir;
   cli.global.json = cli.json;
   cli.global.state_file = state_file;
+  cli.global.memory_build_dir = memory_build_dir;
   if (cli.seed > 0) cli.global.seed = cli.seed;
   kata::InstallInterruptHandler();
 

@@ -44,7 +44,7 @@ void MemoryCheck::Work() {
   outcome_.build_seconds = build.seconds;
   if (cancel_) return;
   if (!build.ok) {
-    outcome_.trouble = "the memory check (the AddressSanitizer build) did not build: " + build_log.string();
+    outcome_.trouble = "the second build (AddressSanitizer) did not build: see " + build_log.string();
     return;
   }
   for (const auto& filter : options_.step_filters) {
@@ -62,11 +62,13 @@ void MemoryCheck::Work() {
   outcome_.ran = true;
 }
 
-bool MemoryCheckWanted(const fs::path& root, const fs::path& build_dir) {
-  if (const char* memory = std::getenv("KATA_MEMORY"); memory != nullptr && std::string(memory) == "0") return false;
+fs::path MemoryBuildDir(const fs::path& root, const fs::path& build_dir, const fs::path& given) {
+  if (const char* memory = std::getenv("KATA_MEMORY"); memory != nullptr && std::string(memory) == "0") return {};
+  if (!given.empty()) return given;
   std::error_code error;
-  return fs::weakly_canonical(build_dir, error) == fs::weakly_canonical(root / "build" / "kata", error) &&
-         fs::exists(root / "CMakePresets.json");
+  bool default_layout = fs::weakly_canonical(build_dir, error) == fs::weakly_canonical(root / "build" / "kata", error) &&
+                        fs::exists(root / "CMakePresets.json");
+  return default_layout ? root / "build" / "memory" : fs::path();
 }
 
 }  // namespace kata

@@ -68,8 +68,10 @@ class MemoryCheck {
   std::jthread thread_;
 };
 
-// Whether `kata run` checks memory too: a build/memory beside a build/kata
-// (the default layout) unless KATA_MEMORY=0.
-bool MemoryCheckWanted(const std::filesystem::path& root, const std::filesystem::path& build_dir);
+// Where `kata run` builds the second build: `given` when set, else
+// build/memory when the build folder is the default build/kata; "" (no
+// second build) for another build folder, or with KATA_MEMORY=0.
+std::filesystem::path MemoryBuildDir(const std::filesystem::path& root, const std::filesystem::path& build_dir,
+                                     const std::filesystem::path& given);
 
 }  // namespace kata

@@ -94,6 +94,7 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
 
 // The second build's line: what it found, unless that is the verdict shown.
 void Commands::PrintMemory(const KataResult& result) {
+  if (!result.memory_trouble.empty()) std::cout << term_.Bold("memory check: " + result.memory_trouble) << "\n";
   if (!result.memory_checked || result.verdict == Verdict::kMemory || result.verdict == Verdict::kUb) return;
   std::string found;
   for (const auto& one : result.memory_found) found += (found.empty() ? "" : ", ") + one;
