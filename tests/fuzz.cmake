@@ -151,6 +151,9 @@ kata_fuzzer(NAME runner_output
             INCLUDES runner/src
             LIBS -lfmt
             UNITY)
+kata_fuzzer(NAME cli_lines
+            SOURCES tests/fuzz/cli_lines.cpp solutions/04_cli_poker/cli.cpp
+            INCLUDES solutions/04_cli_poker solutions/01_http_server)
 
 if(kata_fuzz_checked)
   add_custom_target(fuzzers ALL DEPENDS ${kata_fuzz_binaries})
