@@ -154,6 +154,10 @@ kata_fuzzer(NAME runner_output
 kata_fuzzer(NAME cli_lines
             SOURCES tests/fuzz/cli_lines.cpp solutions/04_cli_poker/cli.cpp
             INCLUDES solutions/04_cli_poker solutions/01_http_server)
+kata_fuzzer(NAME game_messages
+            SOURCES tests/fuzz/game_messages.cpp solutions/05_websockets/game_socket.cpp
+                    solutions/05_websockets/socket_stream.cpp
+            INCLUDES solutions/05_websockets solutions/04_cli_poker solutions/01_http_server support/include)
 
 if(kata_fuzz_checked)
   add_custom_target(fuzzers ALL DEPENDS ${kata_fuzz_binaries})
