@@ -5,11 +5,14 @@
 # translation unit per concern, compiled in parallel:
 #   web_server.cpp     listen, accept, close, abort (Asio only)
 #   http_session.cpp   plain HTTP connections
+#   to_request.cpp     a Beast request as handlers see it (Beast's message
+#                      types only: the http_request fuzzer compiles it alone)
 #   ws_session.cpp     websocket connections, in kata_web_ws: a server built
 #                      without a SocketHandler (testkit's TestServer) never
 #                      compiles or links it
 add_library(kata_web STATIC ${CMAKE_CURRENT_LIST_DIR}/src/web_server.cpp
-                            ${CMAKE_CURRENT_LIST_DIR}/src/http_session.cpp)
+                            ${CMAKE_CURRENT_LIST_DIR}/src/http_session.cpp
+                            ${CMAKE_CURRENT_LIST_DIR}/src/to_request.cpp)
 target_include_directories(kata_web PUBLIC ${CMAKE_CURRENT_LIST_DIR}/include)
 target_link_libraries(kata_web PUBLIC kata_support Threads::Threads PRIVATE Boost::headers)
 kata_warnings(kata_web)

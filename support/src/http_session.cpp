@@ -28,21 +28,6 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using BeastResponse = bhttp::response<bhttp::string_body>;
 
-http::Request ToRequest(const BeastRequest& in) {
-  http::Request out;
-  out.method = std::string(in.method_string());
-  out.target = std::string(in.target());
-  if (!http::IsWellEscaped(out.target)) {
-    throw std::invalid_argument("malformed percent-escape in the request target");
-  }
-  http::ParseTarget(out.target, out);
-  for (const auto& field : in) {
-    out.headers.emplace(std::string(field.name_string()), std::string(field.value()));
-  }
-  out.body = in.body();
-  return out;
-}
-
 namespace {
 
 using namespace std::chrono_literals;
