@@ -158,6 +158,10 @@ kata_fuzzer(NAME game_messages
             SOURCES tests/fuzz/game_messages.cpp solutions/05_websockets/game_socket.cpp
                     solutions/05_websockets/socket_stream.cpp
             INCLUDES solutions/05_websockets solutions/04_cli_poker solutions/01_http_server support/include)
+kata_fuzzer(NAME http_request
+            SOURCES tests/fuzz/http_request.cpp support/src/to_request.cpp support/src/http.cpp
+            INCLUDES support/src support/include
+            UNITY)
 
 if(kata_fuzz_checked)
   add_custom_target(fuzzers ALL DEPENDS ${kata_fuzz_binaries})
