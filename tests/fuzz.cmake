@@ -1,9 +1,11 @@
 # Fuzzing the parsers of untrusted input (tests/fuzz/*.cpp, docs/fuzzing.md):
-# a request target, a league file, poker_server's command line and player
-# names, a --blind-unit, a test binary's output and a compiler's log. In the
-# clang build (`make test-clang`), each ctest `fuzz.<name>` runs one libFuzzer
-# binary for a few seconds on a copy of its seed corpus
-# (tests/fuzz/corpus/<name>/); scripts/fuzz runs them longer, in any build.
+# a request target, a request's method and header fields, a league file,
+# poker_server's command line and player names, a --blind-unit, the poker
+# command line's input, the game page's websocket messages, a test binary's
+# output and a compiler's log. In the clang build (`make test-clang`), each
+# ctest `fuzz.<name>` runs one libFuzzer binary for a few seconds on a copy
+# of its seed corpus (tests/fuzz/corpus/<name>/); scripts/fuzz runs them
+# longer, in any build.
 #
 # The fuzzers are built by clang++-14 called directly, not as targets of
 # this project: the project's compiler is g++ with -fsanitize=thread set
