@@ -101,26 +101,26 @@ std::optional<std::string_view> ExpectedWinner(std::string_view line) {
 
 class SpyGame final : public cli_poker::Game {
  public:
-  void Start(int players, std::ostream& alerts_to) override {
-    started_ = true;
-    players_ = players;
-    alerts_to_ = &alerts_to;
-    ++starts_;
-    alerts_to << kAlert;
+  void Start(int count, std::ostream& to) override {
+    started = true;
+    players = count;
+    alerts_to = &to;
+    ++starts;
+    to << kAlert;
   }
-  void Finish(std::string_view winner) override {
-    finished_before_start_ = finished_before_start_ || !started_;
-    winner_ = std::string(winner);
-    ++finishes_;
+  void Finish(std::string_view name) override {
+    finished_before_start = finished_before_start || !started;
+    winner = std::string(name);
+    ++finishes;
   }
 
-  bool started_ = false;
-  int starts_ = 0;
-  int players_ = 0;
-  const std::ostream* alerts_to_ = nullptr;
-  int finishes_ = 0;
-  bool finished_before_start_ = false;
-  std::optional<std::string> winner_;
+  bool started = false;
+  int starts = 0;
+  int players = 0;
+  const std::ostream* alerts_to = nullptr;
+  int finishes = 0;
+  bool finished_before_start = false;
+  std::optional<std::string> winner;
 };
 
 }  // namespace
@@ -160,20 +160,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!expected_players) expected_output += cli_poker::kPlayerPrompt;
   if (!expected_winner) expected_output += cli_poker::kInputEndedMessage;
 
-  Require(game.starts_ <= 1, "the game is started at most once", input);
-  Require(game.finishes_ <= 1, "the game is finished at most once", input);
-  Require(!game.finished_before_start_, "the game is finished only after it started", input);
-  Require(game.started_ == expected_players.has_value(),
+  Require(game.starts <= 1, "the game is started at most once", input);
+  Require(game.finishes <= 1, "the game is finished at most once", input);
+  Require(!game.finished_before_start, "the game is finished only after it started", input);
+  Require(game.started == expected_players.has_value(),
           "the game starts exactly when a line gives a whole number of players above zero", input);
-  if (game.started_) {
-    Require(game.players_ >= 1, "the game starts with at least one player", input);
-    Require(game.players_ == *expected_players, "the game starts with the first count given", input);
-    Require(game.alerts_to_ == &out, "the alerts go to the CLI's own output", input);
+  if (game.started) {
+    Require(game.players >= 1, "the game starts with at least one player", input);
+    Require(game.players == *expected_players, "the game starts with the first count given", input);
+    Require(game.alerts_to == &out, "the alerts go to the CLI's own output", input);
   }
-  Require(game.winner_.has_value() == expected_winner.has_value(),
+  Require(game.winner.has_value() == expected_winner.has_value(),
           "the game is finished exactly when a line after the count names a winner", input);
-  if (game.winner_) {
-    const std::string& name = *game.winner_;
+  if (game.winner) {
+    const std::string& name = *game.winner;
     Require(!name.empty(), "a winner's name is not empty", input);
     Require(!IsBlank(name.front()) && !IsBlank(name.back()),
             "a winner's name neither begins nor ends with white space", input);

@@ -91,34 +91,34 @@ class ScriptedConnection final : public ws::Connection {
 class SpyGames final : public websockets::GameFactory {
  public:
   std::unique_ptr<cli_poker::Game> NewGame() override {
-    ++made_;
+    ++made;
     return std::make_unique<Spy>(*this);
   }
 
   const websockets::GameSocket* socket = nullptr;
-  int made_ = 0;
-  int destroyed_ = 0;
-  std::vector<int> started_with_;
-  std::vector<std::string> finished_with_;
-  bool finished_before_start_ = false;
-  int in_progress_at_start_ = -1;
+  int made = 0;
+  int destroyed = 0;
+  std::vector<int> started_with;
+  std::vector<std::string> finished_with;
+  bool finished_before_start = false;
+  int in_progress_at_start = -1;
 
  private:
   class Spy final : public cli_poker::Game {
    public:
     explicit Spy(SpyGames& games) : games_(games) {}
-    ~Spy() override { ++games_.destroyed_; }
+    ~Spy() override { ++games_.destroyed; }
     Spy(const Spy&) = delete;
     Spy& operator=(const Spy&) = delete;
 
     void Start(int players, std::ostream& alerts_to) override {
-      games_.started_with_.push_back(players);
-      games_.in_progress_at_start_ = games_.socket->GamesInProgress();
+      games_.started_with.push_back(players);
+      games_.in_progress_at_start = games_.socket->GamesInProgress();
       alerts_to << kAlert << '\n';
     }
     void Finish(std::string_view winner) override {
-      games_.finished_before_start_ = games_.finished_before_start_ || games_.started_with_.empty();
-      games_.finished_with_.emplace_back(winner);
+      games_.finished_before_start = games_.finished_before_start || games_.started_with.empty();
+      games_.finished_with.emplace_back(winner);
     }
 
    private:
@@ -202,24 +202,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           "ClosedError escapes exactly when the messages run out before a winner", input);
   Require(connection.Received() == expected_received,
           "the handler reads up to the winner or the message too big, and no further", input);
-  Require(games.made_ == (expected_players ? 1 : 0),
+  Require(games.made == (expected_players ? 1 : 0),
           "a game is made exactly when a message gives a whole number of players above zero", input);
-  Require(games.destroyed_ == games.made_, "the game is destroyed when the handler ends", input);
+  Require(games.destroyed == games.made, "the game is destroyed when the handler ends", input);
   if (expected_players) {
-    Require(games.started_with_ == std::vector<int>{*expected_players},
+    Require(games.started_with == std::vector<int>{*expected_players},
             "the game starts once, with the first count given", input);
-    Require(games.in_progress_at_start_ == 1, "a game is in progress while it runs", input);
+    Require(games.in_progress_at_start == 1, "a game is in progress while it runs", input);
   } else {
-    Require(games.started_with_.empty(), "no game starts without a good count", input);
+    Require(games.started_with.empty(), "no game starts without a good count", input);
   }
   Require(socket.GamesInProgress() == 0, "no game is in progress once the handler ends", input);
-  Require(!games.finished_before_start_, "a game is finished only after it started", input);
+  Require(!games.finished_before_start, "a game is finished only after it started", input);
   if (expected_winner) {
-    Require(games.finished_with_ == std::vector<std::string>{*expected_winner},
+    Require(games.finished_with == std::vector<std::string>{*expected_winner},
             "the game is finished once, with the first message after the count that is not empty",
             input);
   } else {
-    Require(games.finished_with_.empty(), "no win is recorded without a winner", input);
+    Require(games.finished_with.empty(), "no win is recorded without a winner", input);
   }
   if (expected_too_big) {
     Require(connection.CloseCode() == ws::CloseCode::kTooBig,
