@@ -347,6 +347,7 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
     bool memory = result.verdict == Verdict::kMemory || result.verdict == Verdict::kUb;
     std::cout << term_.Bold(memory ? "the memory check changed the verdict:" : "the stress repetitions changed the verdict:")
               << "\n";
+    if (memory) PrintSteps(kata, result);  // a step the first verdict showed green is red
     PrintVerdict(kata, result);
   }
   PrintStress(result);

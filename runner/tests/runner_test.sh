@@ -232,12 +232,12 @@ run_json)
 corrupt_state)
   printf '{"katas": {"01_green": [1, 2' >"$DIR/state.json"
   fixture_run 0 progress
-  has "was unreadable"; has "0 of 11 katas"
+  has "was unreadable"; has "0 of 12 katas"
   fixture_run 0 run 1
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["katas"]["01_green"]["verdict"]=="PASS"' "$DIR/state.json" \
     || fail "the state file was not rebuilt"
   fixture_run 0 progress
-  has "1 of 11 katas"; lacks "unreadable";;
+  has "1 of 12 katas"; lacks "unreadable";;
 missing_kata_number)
   fixture_run 2 reset
   has "which kata?"
@@ -245,7 +245,7 @@ missing_kata_number)
   has "which kata?";;
 kata_number_out_of_range)
   fixture_run 2 run 99
-  has "no kata 99: there are katas 1 to 11"
+  has "no kata 99: there are katas 1 to 12"
   fixture_run 2 hint 0
   has "no kata 0"
   fixture_run 2 run 1x
