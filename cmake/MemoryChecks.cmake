@@ -16,7 +16,9 @@
 # checks end to end) are the ones checked: their solutions parse and store
 # what users send, where memory errors live. Kata 5's Boost.Beast web server
 # costs more to build again than the make test budget allows. `kata run`
-# checks every kata's learner files in the second build.
+# checks every kata's learner files in the second build, and `make
+# test-clang` (the clang-memory preset: KATA_MEMORY_KATAS=all) every kata's
+# reference solution.
 set(KATA_MEMORY_DIR ${CMAKE_SOURCE_DIR}/build/memory CACHE PATH "The second build's folder (the memory preset's)")
 set(memory_ctest ${CMAKE_BINARY_DIR}/memory_ctest.cmake)
 file(WRITE ${memory_ctest}
