@@ -172,15 +172,25 @@ std::string LeakingTest(const std::vector<std::string>& lines, size_t start, siz
   return "";
 }
 
+// The regular expressions only on lines that can match (libstdc++'s
+// std::regex backtracks: every line of a long log through it was slow).
+bool IsUbsanLine(const std::string& line) {
+  return Contains(line, ": runtime error: ") && std::regex_match(line, UbsanLine());
+}
+bool IsLibraryAssertion(const std::string& line) {
+  return Contains(line, "' failed.") && Contains(line, "Assertion '") && std::regex_match(line, LibraryAssertion());
+}
+
 bool IsMemoryReportStart(const std::vector<std::string>& lines, size_t i) {
   const std::string& line = lines[i];
   if (IsAsanError(line)) return AsanKind(line) != "stack-overflow";  // the first build explains recursion
-  return std::regex_match(line, UbsanLine()) || std::regex_match(line, LibraryAssertion());
+  return IsUbsanLine(line) || IsLibraryAssertion(line);
 }
 
 size_t MemoryReportEnd(const std::vector<std::string>& lines, size_t start) {
   bool leak = Contains(lines[start], "LeakSanitizer");
-  bool asan = IsAsanError(lines[start]) || std::regex_match(lines[start], LibraryAssertion());
+  bool library = IsLibraryAssertion(lines[start]);
+  bool asan = IsAsanError(lines[start]) || library;
   size_t j = start + 1;
   for (; j < lines.size(); ++j) {
     const std::string& next = lines[j];
@@ -191,8 +201,8 @@ size_t MemoryReportEnd(const std::vector<std::string>& lines, size_t start) {
       return StartsWith(next, "SUMMARY: UndefinedBehaviorSanitizer") ? j + 1 : j;
     }
     // The standard library's assertion without AddressSanitizer's stack.
-    if (asan && j == start + 1 && !leak && !IsAsanError(next) && !Contains(next, "DEADLYSIGNAL") &&
-        !StartsWith(next, "=====") && std::regex_match(lines[start], LibraryAssertion())) {
+    if (library && j == start + 1 && !IsAsanError(next) && !Contains(next, "DEADLYSIGNAL") &&
+        !StartsWith(next, "=====")) {
       return j;
     }
   }
