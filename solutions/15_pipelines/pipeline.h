@@ -63,8 +63,7 @@ Stream<int> Take(std::size_t n, Stream<int> in);
 // Fan-in: every value of every input, in whatever order they come, then the
 // end, once, after the last input has ended.
 Stream<int> Merge(std::vector<Stream<int>> inputs);
-template <typename... Inputs>
-  requires(std::same_as<Inputs, Stream<int>> && ...)
+template <std::same_as<Stream<int>>... Inputs>
 Stream<int> Merge(Inputs... inputs) {
   std::vector<Stream<int>> all;  // a braced list would copy, and a Stream cannot be copied
   all.reserve(sizeof...(inputs));

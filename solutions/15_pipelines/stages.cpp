@@ -52,15 +52,14 @@ Stream<int> Repeat(std::vector<int> values) {
 }
 
 Stage Map(std::function<int(int)> f) {
-  return [f = std::move(f)](Stream<int> upstream) {
-    return Downstream(std::move(upstream), [f](Stream<int>& in, Sender<int> out, std::stop_token stop) {
-      // Both waits take the token: the reader after this stage may have
-      // gone (a Send nobody takes), and so may the writer before it.
-      while (std::optional<int> value = in.Recv(stop)) {
-        if (!out.Send(f(*value), stop)) return;
-      }
-    });
+  Body body = [f = std::move(f)](Stream<int>& in, Sender<int> out, std::stop_token stop) {
+    // Both waits take the token: the reader after this stage may have gone
+    // (a Send nobody takes), and so may the writer before it.
+    while (std::optional<int> value = in.Recv(stop)) {
+      if (!out.Send(f(*value), stop)) return;
+    }
   };
+  return [body](Stream<int> upstream) { return Downstream(std::move(upstream), body); };
 }
 
 Stage Add(int n) {
@@ -72,14 +71,13 @@ Stage Multiply(int n) {
 }
 
 Stage Take(std::size_t n) {
-  return [n](Stream<int> upstream) {
-    return Downstream(std::move(upstream), [n](Stream<int>& in, Sender<int> out, std::stop_token stop) {
-      for (std::size_t taken = 0; taken < n; ++taken) {
-        std::optional<int> value = in.Recv(stop);
-        if (!value || !out.Send(*value, stop)) return;
-      }
-    });
+  Body body = [n](Stream<int>& in, Sender<int> out, std::stop_token stop) {
+    for (std::size_t taken = 0; taken < n; ++taken) {
+      std::optional<int> value = in.Recv(stop);
+      if (!value || !out.Send(*value, stop)) return;
+    }
   };
+  return [body](Stream<int> upstream) { return Downstream(std::move(upstream), body); };
 }
 
 Stream<int> Take(std::size_t n, Stream<int> in) { return std::move(in) | Take(n); }

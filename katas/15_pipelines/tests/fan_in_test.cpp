@@ -27,6 +27,8 @@ using leak_test::NextWithin;
 using leak_test::ReadToEnd;
 using leak_test::ThreadCensus;
 
+int Same(int v) { return v; }
+
 std::vector<int> Sorted(std::vector<int> values) {
   std::sort(values.begin(), values.end());
   return values;
@@ -93,10 +95,11 @@ TEST(FanOut, EveryValueIsProcessedExactlyOnce) {
   std::vector<int> inputs(100);
   std::iota(inputs.begin(), inputs.end(), 1);
   std::atomic<int> calls = 0;
-  Stream<int> doubled = ProcessAndGather(Generator(inputs), [&calls](int v) {
+  auto twice = [&calls](int v) {
     calls.fetch_add(1);
     return 2 * v;
-  }, 3);
+  };
+  Stream<int> doubled = ProcessAndGather(Generator(inputs), twice, 3);
   const leak_test::Rest rest = ReadToEnd(doubled, [&] { doubled.Cancel(); });
   EXPECT_TRUE(rest.in_time);
   EXPECT_EQ(calls.load(), 100);
@@ -108,14 +111,14 @@ TEST(FanOut, EveryValueIsProcessedExactlyOnce) {
 TEST(FanOut, DestroyingItStopsEveryWorker) {
   const ThreadCensus threads;
   {
-    Stream<int> ones = ProcessAndGather(Repeat(1), [](int v) { return v; }, 4);
+    Stream<int> ones = ProcessAndGather(Repeat(1), Same, 4);
     for (int i = 0; i < 6; ++i) EXPECT_EQ(ones.Recv(), 1);
   }
   EXPECT_TRUE(threads.NoneAdded()) << "a worker or the input outlived the gathered stream";
 }
 
 TEST(FanOut, NoWorkerIsAnError) {
-  EXPECT_THROW(ProcessAndGather(Generator(1), [](int v) { return v; }, 0), std::invalid_argument);
+  EXPECT_THROW(ProcessAndGather(Generator(1), Same, 0), std::invalid_argument);
 }
 
 }  // namespace
