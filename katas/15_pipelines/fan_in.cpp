@@ -39,7 +39,6 @@ class Remaining {
 
 Stream<int> Merge(std::vector<Stream<int>> inputs) {
   (void)inputs;
-  (void)sizeof(Remaining);
   // TODO (step 4): one forwarder thread per input, and a stream that ends
   // once, after the last input has ended.
   KATA_TODO("merge every input into one stream that ends after the last input");
