@@ -55,6 +55,8 @@ struct ReportSection {
   std::vector<Frame> frames;
 };
 
+constexpr size_t kMaxSections = 24;
+
 std::vector<ReportSection> ReportSections(const std::vector<std::string>& lines, size_t start, size_t end,
                               const SourceContext& context) {
   std::vector<ReportSection> sections;
@@ -85,6 +87,9 @@ std::vector<ReportSection> ReportSections(const std::vector<std::string>& lines,
       if (!sections.empty()) sections.back().header += ": '" + object[1].str() + "', declared at line " + object[2].str();
       continue;
     }
+    // A real report has a handful of sections; text that is not one (a
+    // report cut short, with whatever followed it) is not read any further.
+    if (sections.size() == kMaxSections) break;
     sections.push_back({parse::StripAddresses(text), {}});
   }
   return sections;
@@ -194,7 +199,12 @@ size_t MemoryReportEnd(const std::vector<std::string>& lines, size_t start) {
   size_t j = start + 1;
   for (; j < lines.size(); ++j) {
     const std::string& next = lines[j];
-    if (StartsWith(next, "[ RUN      ] ") || StartsWith(next, "[       OK ] ")) return j;
+    // GoogleTest's own lines are never part of a report (a report cut short
+    // by a crash has no ABORTING line).
+    if (StartsWith(next, "[ RUN      ] ") || StartsWith(next, "[       OK ] ") || StartsWith(next, "[  FAILED  ] ") ||
+        StartsWith(next, "[----------]") || StartsWith(next, "[==========]")) {
+      return j;
+    }
     if (leak && StartsWith(next, "SUMMARY: ")) return j + 1;
     if (asan && !leak && StartsWith(next, "==") && Contains(next, "==ABORTING")) return j + 1;
     if (!asan && !leak && !StartsWith(Trim(next), "#")) {
