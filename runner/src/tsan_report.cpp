@@ -18,6 +18,10 @@ bool ParseTsanFrame(const std::string& line, const SourceContext& context, Frame
   size_t space = text.find(' ');
   if (space == std::string::npos) return false;
   std::string rest = text.substr(space + 1);
+  // clang's sanitizers add the binary's build id after the module.
+  if (size_t build_id = rest.rfind(" (BuildId: "); build_id != std::string::npos && rest.back() == ')') {
+    rest.resize(build_id);
+  }
   if (!rest.empty() && rest.back() == ')') {
     size_t module = rest.rfind(" (");
     if (module != std::string::npos) rest = rest.substr(0, module);

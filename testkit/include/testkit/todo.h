@@ -54,4 +54,11 @@ std::string LastTodo();
 
 }  // namespace kata::testkit
 
+#if defined(__cpp_lib_source_location)
 #define KATA_TODO(message) ::kata::testkit::Todo((message))
+#else
+// The builtins' function name has no class or namespace: the macro names
+// the function itself.
+#define KATA_TODO(message) \
+  ::kata::testkit::Todo((message), ::kata::testkit::SourceLocation{__FILE__, __LINE__, __PRETTY_FUNCTION__})
+#endif
