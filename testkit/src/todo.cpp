@@ -8,15 +8,20 @@ namespace kata::testkit {
 namespace {
 
 // "virtual void ns::Type::Method(const Arg&)" -> "ns::Type::Method".
-std::string_view ShortFunctionName(std::string_view signature) {
+std::string ShortFunctionName(std::string signature) {
+  // clang writes an anonymous namespace "(anonymous namespace)", g++ "{anonymous}".
+  const std::string_view clang_anonymous = "(anonymous namespace)";
+  for (auto at = signature.find(clang_anonymous); at != std::string::npos; at = signature.find(clang_anonymous)) {
+    signature.replace(at, clang_anonymous.size(), "{anonymous}");
+  }
   auto paren = signature.find('(');
-  std::string_view head = signature.substr(0, paren);
+  std::string_view head = std::string_view(signature).substr(0, paren);
   auto space = head.rfind(' ');
   if (space != std::string_view::npos) head.remove_prefix(space + 1);
   while (!head.empty() && (head.front() == '*' || head.front() == '&')) {
     head.remove_prefix(1);
   }
-  return head;
+  return std::string(head);
 }
 
 std::atomic<unsigned> todos_thrown = 0;
