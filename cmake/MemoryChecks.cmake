@@ -12,13 +12,15 @@
 # slows them. Its checks, memory.NN.stepK and the memory bugs' mutant.NN.M,
 # wait for it (a ctest fixture).
 #
-# The application katas (1 to 6 but 5, whose web server the first build
-# checks end to end) are the ones checked: their solutions parse and store
-# what users send, where memory errors live. Kata 5's Boost.Beast web server
-# costs more to build again than the make test budget allows. `kata run`
-# checks every kata's learner files in the second build, and `make
-# test-clang` (the clang-memory preset: KATA_MEMORY_KATAS=all) every kata's
-# reference solution.
+# Katas 3 and 4 are the ones make test checks there: a file store and a
+# command line, which parse and keep what users send, where memory errors
+# live, and whose tests need no loopback server. The other application
+# katas' tests run Boost.Beast's HTTP server (and kata 5 its websocket
+# half), and building that, kata 2's JSON and every concurrency kata again
+# under AddressSanitizer costs more than make test's ten-minute budget
+# allows. `make test-clang` (the clang-memory preset: KATA_MEMORY_KATAS=all)
+# checks every kata's reference and every memory bug in its second build,
+# and `kata run` checks any kata's learner files there.
 set(KATA_MEMORY_DIR ${CMAKE_SOURCE_DIR}/build/memory CACHE PATH "The second build's folder (the memory preset's)")
 set(memory_ctest ${CMAKE_BINARY_DIR}/memory_ctest.cmake)
 file(WRITE ${memory_ctest}
