@@ -5,8 +5,8 @@ MEMORY  ?= build/memory
 RELEASE ?= build/release
 KATA    := $(BUILD)/bin/kata
 JOBS    ?= 2
-# make test's ctest runs more jobs than there are cores: memory.build (a
-# niced build of the second build's checks) holds a slot while it runs, and
+# make test's ctest runs more jobs than there are cores: memory.build (the
+# build of the second build's checks) holds a slot while it runs, and
 # many tests spend their time waiting (for a deadlock's silence, a loopback
 # reply), not computing.
 TEST_JOBS ?= 4
@@ -30,7 +30,7 @@ help:
 	@echo "  make doctor          check the toolchain, the dependencies and ThreadSanitizer"
 	@echo "The workbook's own checks:"
 	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests;"
-	@echo "                       katas 3 and 4 also under AddressSanitizer and UndefinedBehaviorSanitizer"
+	@echo "                       kata 4 also under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@echo "  make test-clang      the same built by clang, every kata under both sanitizers, and the fuzzers"
 	@echo "  make bench-loop      time the edit-to-verdict loop: katas 1 and 8, and a written test's judge"
 	@echo "The apps (release build):"
