@@ -47,17 +47,26 @@ void MemoryCheck::Work() {
     outcome_.trouble = "the second build (AddressSanitizer) did not build: see " + build_log.string();
     return;
   }
-  for (const auto& filter : options_.step_filters) {
-    TestRunOptions step = options_.run;
-    step.filter = filter;
-    TestRun run = RunTests(step, context_);
-    outcome_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    outcome_.log_path = run.log_path;
-    if (run.process.cancelled || run.process.interrupted || run.process.timed_out) return;  // a hang is the first build's
-    for (const auto& problem : run.analysis.problems) {
-      if (problem.verdict == Verdict::kMemory || problem.verdict == Verdict::kUb) outcome_.problems.push_back(problem);
+  // Every step in one process first: when nothing is found, that is the
+  // whole check. Only a report sends it step by step, to find the first
+  // step that has one (the process stopped at the report it met first).
+  std::vector<std::string> filters = {options_.run.filter};
+  for (size_t pass = 0; pass < 2; ++pass) {
+    for (const auto& filter : filters) {
+      TestRunOptions step = options_.run;
+      step.filter = filter;
+      TestRun run = RunTests(step, context_);
+      outcome_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      outcome_.log_path = run.log_path;
+      if (run.process.cancelled || run.process.interrupted || run.process.timed_out) return;  // the first build's
+      outcome_.problems.clear();
+      for (const auto& problem : run.analysis.problems) {
+        if (problem.verdict == Verdict::kMemory || problem.verdict == Verdict::kUb) outcome_.problems.push_back(problem);
+      }
+      if (!outcome_.problems.empty()) break;
     }
-    if (!outcome_.problems.empty()) break;
+    if (outcome_.problems.empty() || options_.step_filters.size() < 2) break;
+    filters = options_.step_filters;
   }
   outcome_.ran = true;
 }

@@ -26,10 +26,11 @@ struct MemoryCheckOptions {
   std::filesystem::path build_dir;  // build/memory
   std::string target;               // kata_NN_name
   TestRunOptions run;               // the binary is filled in here
-  // One --gtest_filter per step, in order: each step runs in a process of
-  // its own, and the check stops at the first step with a report (the
-  // sanitizers stop a process at its first report, so the steps' order is
-  // what makes the first red step the one found).
+  // One --gtest_filter per step, in order. The check runs `run.filter` (every
+  // step) in one process first; after a report, each step in a process of
+  // its own, stopping at the first step with one (the sanitizers stop a
+  // process at its first report, so the steps' order is what makes the
+  // first red step the one found).
   std::vector<std::string> step_filters;
 };
 
