@@ -28,5 +28,9 @@ file(WRITE ${memory_ctest}
      "  subdirs(\"${KATA_MEMORY_DIR}\")\n"
      "endif()\n")
 set_property(DIRECTORY ${CMAKE_SOURCE_DIR} APPEND PROPERTY TEST_INCLUDE_FILES ${memory_ctest})
-add_test(NAME memory.build COMMAND ${CMAKE_COMMAND} --build ${KATA_MEMORY_DIR} --target memory_checks)
+# Under the folder's lock, as every build of it: a learner's `kata run` may be
+# building it in the background (runner/src/memory_check.h).
+find_program(KATA_FLOCK flock REQUIRED)
+add_test(NAME memory.build COMMAND ${KATA_FLOCK} ${KATA_MEMORY_DIR}/kata-run.lock
+                                   ${CMAKE_COMMAND} --build ${KATA_MEMORY_DIR} --target memory_checks)
 set_tests_properties(memory.build PROPERTIES FIXTURES_SETUP memory_build LABELS memory TIMEOUT 900 COST 10000)

@@ -181,6 +181,10 @@ void Commands::AbsorbMemory(const Kata& kata, MemoryCheck& memory, StepEvidence&
   result.memory_checked = outcome.ran;
   result.memory_seconds = outcome.seconds;
   result.memory_trouble = outcome.trouble;
+  if (!outcome.background.empty()) {
+    result.memory_background =
+        outcome.background + (outcome.log_path.empty() ? "" : " (log: " + Shown(outcome.log_path) + ")");
+  }
   for (Problem problem : outcome.problems) {
     problem.step = kata.StepOf(problem.test);
     result.memory_found.push_back(std::string(VerdictName(problem.verdict)) +
@@ -227,8 +231,23 @@ std::unique_ptr<MemoryCheck> Commands::StartMemoryCheck(const Kata& kata, const 
   run.log_path = LogDir() / (kata.id + ".memory.log");
   std::vector<std::string> steps;
   for (size_t i = 0; i < kata.steps.size(); ++i) steps.push_back(kata.Filter({static_cast<int>(i)}));
+  std::error_code error;
+  fs::path self = fs::read_symlink("/proc/self/exe", error);
+  std::vector<std::string> background = {"setsid", "-f", "nice", "-n", "10", error ? "kata" : self.string(),
+                                         "--root", options_.root.string(), "--build-dir",
+                                         options_.build_dir.string(), "--memory-build-dir", memory_dir.string(),
+                                         "memory-build", kata.id};
   return std::make_unique<MemoryCheck>(
-      MemoryCheckOptions{options_.root, memory_dir, kata.Target(), run, steps}, context);
+      MemoryCheckOptions{options_.root, memory_dir, kata.Target(), run, steps, background}, context);
+}
+
+// The hidden `kata memory-build N`: the second build's first build, started
+// in the background by `kata run` (memory_check.h).
+int Commands::MemoryBuild(const std::string& spec) {
+  const Kata& kata = Resolve(spec);
+  fs::path memory_dir = MemoryBuildDir(options_.root, options_.build_dir, options_.memory_build_dir);
+  if (memory_dir.empty()) return 0;
+  return BuildSecondBuild(options_.root, memory_dir, kata.Target(), LogDir() / (kata.id + ".memory.build.log"));
 }
 
 KataResult Commands::RunKata(const Kata& kata) {
@@ -254,9 +273,9 @@ KataResult Commands::RunKata(const Kata& kata) {
   bool completed = run.analysis.completed && !run.process.timed_out && !run.process.interrupted;
   if (memory && (run.process.timed_out || result.interrupted)) memory->Cancel();  // a hang is this run's to report
   // After an edit the second build is one file and a link away, as this one
-  // was: its problems are part of the first verdict. Its first build takes
-  // longer: the first verdict does not wait for it.
-  if (memory && memory->BuiltBefore()) {
+  // was: its problems are part of the first verdict. (Its first build runs in
+  // the background and joins a later run.)
+  if (memory) {
     AbsorbMemory(kata, *memory, evidence, result);
     memory.reset();
   }
@@ -267,23 +286,16 @@ KataResult Commands::RunKata(const Kata& kata) {
   // to them is green: a race that shows once in ten runs is still caught.
   std::vector<int> stress = StressSteps(kata, result.steps);
   bool stressing = !stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed);
-  if ((stressing || memory) && on_first_verdict_) {
-    // The first verdict goes on screen now; the repetitions (and the
-    // second build's first run) follow it.
+  if (stressing && on_first_verdict_) {
+    // The first verdict goes on screen now; the repetitions follow it.
     KataResult first_verdict = result;
     ApplySummary(kata, evidence, run.analysis.running_test, first_verdict);
     first_verdict.seconds = result.first_verdict_seconds;
     first_verdict.stressed = stressing ? stress : std::vector<int>{};
     first_verdict.stress_repeat = !stressing ? 0 : options_.seed ? 1 : kata.stress_repeat;
-    first_verdict.memory_pending = memory != nullptr;
     on_first_verdict_(first_verdict);
   }
   if (stressing) Stress(kata, stress, first, context, evidence, result);
-  if (memory) {
-    if (result.interrupted) memory->Cancel();
-    AbsorbMemory(kata, *memory, evidence, result);
-    memory.reset();
-  }
   result.steps = evidence.States(completed);
   ApplySummary(kata, evidence, run.analysis.running_test, result);
   if (run.used_setarch) {
@@ -322,9 +334,6 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
       line = StressLabel(result) + fmt::format("{} shuffled repetition{} running...", result.stress_repeat,
                                                result.stress_repeat == 1 ? "" : "s");
     }
-    if (result.memory_pending) {
-      line += (line.empty() ? "" : "; ") + std::string("memory check: its first build (AddressSanitizer), running...");
-    }
     std::cout << term_.Dim(line) << (term_.is_tty ? "" : "\n") << std::flush;
   };
   KataResult result = RunKata(kata);
@@ -344,10 +353,7 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
   }
   bool changed = result.verdict != first->verdict || result.red_step != first->red_step;
   if (changed) {
-    bool memory = result.verdict == Verdict::kMemory || result.verdict == Verdict::kUb;
-    std::cout << term_.Bold(memory ? "the memory check changed the verdict:" : "the stress repetitions changed the verdict:")
-              << "\n";
-    if (memory) PrintSteps(kata, result);  // a step the first verdict showed green is red
+    std::cout << term_.Bold("the stress repetitions changed the verdict:") << "\n";
     PrintVerdict(kata, result);
   }
   PrintStress(result);

@@ -79,10 +79,10 @@ struct KataResult {
   bool stress_cancelled = false;  // a new save came in (watch): the stress phase was stopped
   // The second build (memory_check.h): built and run beside the first.
   bool memory_wanted = false;   // build/memory is in use
-  bool memory_pending = false;  // the first verdict came before it (its first build): it follows
   bool memory_checked = false;  // it ran to its end; its MEMORY and UB problems are in the verdict
   std::vector<std::string> memory_found;  // "MEMORY in step 4 (Suite.Name)", one per problem
   std::string memory_trouble;             // why it did not run ("" when it ran or was cancelled)
+  std::string memory_background;          // why it joins a later run (its first build, in the background)
   double memory_seconds = 0;    // its build and run, wall time
 };
 
@@ -96,6 +96,7 @@ class Commands {
 
   int Check(const CheckOptions& options);
   int Run(const std::string& spec);
+  int MemoryBuild(const std::string& spec);  // the hidden `memory-build` (memory_check.h)
   int Progress();
   int Hint(const std::string& spec);
   // `last`: with no kata named, the kata run most recently (else the current one).

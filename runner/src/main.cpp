@@ -97,6 +97,10 @@ void AddAuthorCommands(CLI::App& app, CommandLine& cli) {
   auto* strip = app.add_subcommand("strip-assertions", "For the self-checks: copy a test file without its assertions");
   strip->add_option("input", cli.strip_input)->required();
   strip->add_option("output", cli.strip_output)->required();
+  // `kata run` starts this in the background for the second build's first build.
+  auto* memory_build = app.add_subcommand("memory-build", "The second build of kata N (started by run)")->group("");
+  memory_build->add_option("kata", cli.kata_spec, "Kata number")->required();
+  cli.commands["memory-build"] = memory_build;
   cli.commands["lint"] = lint;
   cli.commands["check"] = check;
   cli.commands["strip-assertions"] = strip;
@@ -130,6 +134,7 @@ int Dispatch(kata::Commands& commands, CommandLine& cli) {
   }
   if (given("strip-assertions")) return StripAssertions(cli.strip_input, cli.strip_output);
   if (given("run")) return commands.Run(cli.kata_spec);
+  if (given("memory-build")) return commands.MemoryBuild(cli.kata_spec);
   if (given("progress")) return commands.Progress();
   if (given("hint")) return commands.Hint(cli.kata_spec);
   if (given("watch")) return commands.Watch(cli.kata_spec, cli.max_runs, cli.last);

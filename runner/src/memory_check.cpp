@@ -1,13 +1,45 @@
 #include "memory_check.h"
 
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 
 #include "build.h"
+#include "run_lock.h"
 
 namespace kata {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Starts `argv` (setsid -f ...: it leaves this process group at once) with
+// its output in `log` and no other descriptor of ours. "" or why not.
+std::string SpawnInBackground(const std::vector<std::string>& argv, const fs::path& log) {
+  std::vector<char*> args;
+  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+  pid_t pid = 0;
+  int error = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (error != 0) return std::string("cannot start ") + argv[0] + ": " + std::strerror(error);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : "its background build did not start: see " + log.string();
+}
+
+}  // namespace
 
 MemoryCheck::MemoryCheck(MemoryCheckOptions options, SourceContext context)
     : options_(std::move(options)), context_(std::move(context)) {
@@ -15,6 +47,11 @@ MemoryCheck::MemoryCheck(MemoryCheckOptions options, SourceContext context)
   options_.run.cancel = &cancel_;
   options_.run.verbose = false;
   built_before_ = fs::exists(options_.run.binary);
+  if (!built_before_) {
+    StartBackgroundBuild();
+    done_ = true;
+    return;
+  }
   thread_ = std::jthread([this] {
     Work();
     done_ = true;
@@ -35,10 +72,34 @@ MemoryOutcome MemoryCheck::Wait(const std::atomic<bool>* cancel) {
   return outcome_;
 }
 
+void MemoryCheck::StartBackgroundBuild() {
+  fs::path build_log = options_.run.log_path;
+  build_log.replace_extension(".build.log");
+  outcome_.log_path = build_log;
+  {
+    RunLock probe(options_.build_dir, "kata run", RunLock::NoWait{});
+    if (!probe.held()) {
+      outcome_.background = "its first build is still running in the background";
+      return;
+    }
+  }  // released: the background build takes it
+  fs::path spawn_log = options_.run.log_path;
+  spawn_log.replace_extension(".background.log");
+  outcome_.trouble = SpawnInBackground(options_.background_command, spawn_log);
+  if (outcome_.trouble.empty()) {
+    outcome_.background = "its first build (AddressSanitizer) runs in the background, niced; it joins your next run";
+  }
+}
+
 void MemoryCheck::Work() {
   auto start = std::chrono::steady_clock::now();
   fs::path build_log = options_.run.log_path;
   build_log.replace_extension(".build.log");
+  RunLock lock(options_.build_dir, "kata run", RunLock::NoWait{});
+  if (!lock.held()) {
+    outcome_.background = "another build is using " + options_.build_dir.string() + "; it joins a later run";
+    return;
+  }
   BuildResult build = BuildTarget(options_.root, options_.build_dir, options_.target, build_log, false, {}, true,
                                   &cancel_);
   outcome_.build_seconds = build.seconds;
@@ -69,6 +130,14 @@ void MemoryCheck::Work() {
     filters = options_.step_filters;
   }
   outcome_.ran = true;
+}
+
+int BuildSecondBuild(const fs::path& root, const fs::path& build_dir, const std::string& target,
+                     const fs::path& log_path) {
+  RunLock lock(build_dir, "the second build of " + target + ", in the background", RunLock::NoWait{});
+  if (!lock.held()) return 0;
+  BuildResult build = BuildTarget(root, build_dir, target, log_path, false, {}, true);
+  return build.ok ? 0 : 1;
 }
 
 fs::path MemoryBuildDir(const fs::path& root, const fs::path& build_dir, const fs::path& given) {

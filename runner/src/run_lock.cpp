@@ -27,7 +27,7 @@ std::string ReadAll(int fd) {
 
 }  // namespace
 
-RunLock::RunLock(const std::filesystem::path& build_dir, const std::string& what) {
+bool RunLock::TryLock(const std::filesystem::path& build_dir) {
   std::error_code error;
   std::filesystem::create_directories(build_dir, error);
   std::filesystem::path path = build_dir / "kata-run.lock";
@@ -35,12 +35,25 @@ RunLock::RunLock(const std::filesystem::path& build_dir, const std::string& what
   if (fd_ < 0) {
     throw std::runtime_error("cannot open " + path.string() + ": " + std::strerror(errno));
   }
-  if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-    if (errno != EWOULDBLOCK) {
-      std::string cause = std::strerror(errno);
-      close(fd_);
-      throw std::runtime_error("cannot lock " + path.string() + ": " + cause);
-    }
+  if (flock(fd_, LOCK_EX | LOCK_NB) == 0) return true;
+  if (errno != EWOULDBLOCK) {
+    std::string cause = std::strerror(errno);
+    close(fd_);
+    fd_ = -1;
+    throw std::runtime_error("cannot lock " + path.string() + ": " + cause);
+  }
+  return false;
+}
+
+void RunLock::Record(const std::string& what) {
+  std::string record = what + ", pid " + std::to_string(getpid()) + "\n";
+  if (ftruncate(fd_, 0) == 0 && lseek(fd_, 0, SEEK_SET) == 0) {
+    (void)!write(fd_, record.data(), record.size());  // only informative
+  }
+}
+
+RunLock::RunLock(const std::filesystem::path& build_dir, const std::string& what) {
+  if (!TryLock(build_dir)) {
     waited_ = true;
     std::string holder = ReadAll(fd_);
     std::cerr << "kata: another runner is using " << build_dir.string()
@@ -54,13 +67,19 @@ RunLock::RunLock(const std::filesystem::path& build_dir, const std::string& what
       if (errno != EINTR) {
         std::string cause = std::strerror(errno);
         close(fd_);
-        throw std::runtime_error("cannot lock " + path.string() + ": " + cause);
+        throw std::runtime_error("cannot lock " + (build_dir / "kata-run.lock").string() + ": " + cause);
       }
     }
   }
-  std::string record = what + ", pid " + std::to_string(getpid()) + "\n";
-  if (ftruncate(fd_, 0) == 0 && lseek(fd_, 0, SEEK_SET) == 0) {
-    (void)!write(fd_, record.data(), record.size());  // only informative
+  Record(what);
+}
+
+RunLock::RunLock(const std::filesystem::path& build_dir, const std::string& what, NoWait) {
+  if (TryLock(build_dir)) {
+    Record(what);
+  } else {
+    close(fd_);
+    fd_ = -1;
   }
 }
 

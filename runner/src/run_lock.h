@@ -18,14 +18,24 @@ class RunLock {
   // for the next waiter to read. Throws std::runtime_error if the lock file
   // cannot be opened, and InterruptedError on Ctrl-C while waiting.
   RunLock(const std::filesystem::path& build_dir, const std::string& what);
+  // Without waiting: held() is false when another process holds the lock
+  // (the second build's background build, `make test`).
+  struct NoWait {};
+  RunLock(const std::filesystem::path& build_dir, const std::string& what, NoWait);
   ~RunLock();
   RunLock(const RunLock&) = delete;
   RunLock& operator=(const RunLock&) = delete;
 
   // Whether it had to wait for another runner.
   bool waited() const { return waited_; }
+  bool held() const { return fd_ >= 0; }
 
  private:
+  // Opens build_dir/kata-run.lock and tries to lock it once: false when
+  // another process holds it.
+  bool TryLock(const std::filesystem::path& build_dir);
+  void Record(const std::string& what);
+
   int fd_ = -1;
   bool waited_ = false;
 };

@@ -95,6 +95,7 @@ void Commands::PrintResult(const Kata& kata, const KataResult& result) {
 // The second build's line: what it found, unless that is the verdict shown.
 void Commands::PrintMemory(const KataResult& result) {
   if (!result.memory_trouble.empty()) std::cout << term_.Bold("memory check: " + result.memory_trouble) << "\n";
+  if (!result.memory_background.empty()) std::cout << term_.Dim("memory check: " + result.memory_background) << "\n";
   if (!result.memory_checked || result.verdict == Verdict::kMemory || result.verdict == Verdict::kUb) return;
   std::string found;
   for (const auto& one : result.memory_found) found += (found.empty() ? "" : ", ") + one;
@@ -138,6 +139,7 @@ void Commands::PrintJson(const Kata& kata, const KataResult& result) {
            {"first_verdict_seconds", result.first_verdict_seconds}, {"judge_seconds", result.judge_seconds},
            {"memory_seconds", result.memory_seconds}, {"memory_checked", result.memory_checked},
            {"survivors", result.survivors}};
+  if (!result.memory_background.empty()) out["memory_background"] = result.memory_background;
   out["red_step"] = result.red_step >= 0 ? json(result.red_step + 1) : json(nullptr);
   json stressed = json::array();
   for (int step : result.stressed) stressed.push_back(step + 1);
