@@ -118,7 +118,7 @@ test: configure $(MEMORY)/build.ninja
 # build/clang and build/clang-memory.
 test-clang:
 	@scripts/install-deps --browser
-	@cmake --preset clang >build/clang-configure.log 2>&1 || { cat build/clang-configure.log; exit 1; }
+	@mkdir -p build && cmake --preset clang >build/clang-configure.log 2>&1 || { cat build/clang-configure.log; exit 1; }
 	@cmake --preset clang-memory >build/clang-memory-configure.log 2>&1 || { cat build/clang-memory-configure.log; exit 1; }
 	@cmake --build build/clang -j$(JOBS)
 	@ctest --test-dir build/clang -j$(TEST_JOBS) --output-on-failure --timeout 300
