@@ -126,6 +126,11 @@ endfunction()
 # library, no kata header): an edit to one file then recompiles in about half
 # the time, which is most of the edit-to-verdict loop. A file that forgets an
 # #include still compiles here; the tests' own includes hide that anyway.
+set(KATA_STD_PCH_HEADERS
+    <algorithm> <atomic> <chrono> <condition_variable> <deque> <filesystem> <fstream> <functional>
+    <istream> <latch> <map> <memory> <mutex> <optional> <ostream> <set> <sstream> <stdexcept>
+    <stop_token> <string> <string_view> <thread> <unordered_map> <utility> <vector>)
+
 function(kata_learner_pch)
   if(TARGET kata_learner_pch)
     return()
@@ -133,12 +138,24 @@ function(kata_learner_pch)
   file(WRITE ${CMAKE_BINARY_DIR}/kata_learner_pch.cpp "// Carrier for the learner files' precompiled header.\n")
   add_library(kata_learner_pch OBJECT ${CMAKE_BINARY_DIR}/kata_learner_pch.cpp)
   target_link_libraries(kata_learner_pch PRIVATE Threads::Threads)
-  target_precompile_headers(kata_learner_pch PRIVATE
-    <algorithm> <atomic> <chrono> <condition_variable> <deque> <filesystem> <fstream> <functional>
-    <istream> <latch> <map> <memory> <mutex> <optional> <ostream> <set> <sstream> <stdexcept>
-    <stop_token> <string> <string_view> <thread> <unordered_map> <utility> <vector>)
+  target_precompile_headers(kata_learner_pch PRIVATE ${KATA_STD_PCH_HEADERS})
   kata_warnings(kata_learner_pch LEARNER)
   kata_learner_debug_info(kata_learner_pch)
+endfunction()
+
+# kata_solution_pch(target): the same standard headers, precompiled once for
+# the reference's sources and the planted bugs' patched copies (line tables
+# only, as everything but the learner's files). The 130-odd mutants each
+# compile one patched file: with it, about half the time each.
+function(kata_solution_pch target)
+  if(NOT TARGET kata_solution_pch)
+    file(WRITE ${CMAKE_BINARY_DIR}/kata_solution_pch.cpp "// Carrier for the reference's precompiled header.\n")
+    add_library(kata_solution_pch OBJECT ${CMAKE_BINARY_DIR}/kata_solution_pch.cpp)
+    target_link_libraries(kata_solution_pch PRIVATE Threads::Threads)
+    target_precompile_headers(kata_solution_pch PRIVATE ${KATA_STD_PCH_HEADERS})
+    kata_warnings(kata_solution_pch)
+  endif()
+  target_precompile_headers(${target} REUSE_FROM kata_solution_pch)
 endfunction()
 
 function(kata_test_objects target impl_dir test_sources deps)
@@ -170,6 +187,7 @@ function(kata_solution_library name deps)
     target_include_directories(solution_lib_${name} PUBLIC ${solution_dir})
     target_link_libraries(solution_lib_${name} PUBLIC ${deps})
     kata_warnings(solution_lib_${name})
+    kata_solution_pch(solution_lib_${name})
   else()
     add_library(solution_lib_${name} INTERFACE)
     target_include_directories(solution_lib_${name} INTERFACE ${solution_dir})
@@ -406,6 +424,7 @@ function(kata_add_mutants name deps test_sources)
       set_target_properties(mutant_objects_${name}_${mutant} PROPERTIES KATA_SOLUTION_REST "${solution_rest}")
       kata_warnings(mutant_objects_${name}_${mutant})
       kata_mutant_warnings(mutant_objects_${name}_${mutant})
+      kata_solution_pch(mutant_objects_${name}_${mutant})
       target_sources(mutant_${name}_${mutant} PRIVATE $<TARGET_OBJECTS:mutant_objects_${name}_${mutant}>)
     endif()
     kata_test_main(mutant_${name}_${mutant})
