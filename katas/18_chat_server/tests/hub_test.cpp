@@ -1,4 +1,6 @@
-// Steps 1-4 and 6: the hub on its own, members as outboxes.
+// Steps 1-4 and 6: the hub on its own, its members seen through their
+// outboxes: joining, broadcasting, direct messages, leaving, and eight
+// members at once.
 #include "hub.h"
 
 #include <gtest/gtest.h>
@@ -20,6 +22,8 @@ using chat_test::Outbox;
 using chat_test::Waiting;
 using kata::chat::Hub;
 
+// --- Step 1 --- join ---------------------------------------------------------
+
 TEST(HubJoin, TheFirstMemberHearsThereAreNoOthers) {
   Hub hub;
   std::optional<Outbox> alice = hub.Join("alice");
@@ -34,6 +38,8 @@ TEST(HubJoin, EachNewMemberHearsHowManyOthersAreHere) {
   JoinAs(hub, "carol", 2);
   EXPECT_EQ(hub.MemberCount(), 3u);
 }
+
+// --- Step 2 --- broadcast ----------------------------------------------------
 
 TEST(HubBroadcast, TheOthersHearWhoJoined) {
   Hub hub;
@@ -57,6 +63,8 @@ TEST(HubBroadcast, ALineReachesEveryOtherMemberAndNotTheSpeaker) {
   EXPECT_EQ(Waiting(alice), (Lines{"* bob joined", "* carol joined"}))
       << "the speaker hears her own line";
 }
+
+// --- Step 3 --- direct messages and taken names ------------------------------
 
 TEST(HubDirect, AnAtNameLineReachesOnlyThatMember) {
   Hub hub;
@@ -94,6 +102,8 @@ TEST(HubDirect, ANameInUseIsRefused) {
   EXPECT_EQ(NextLine(alice), "bob: still there?") << "the first alice lost her outbox";
 }
 
+// --- Step 4 --- leave --------------------------------------------------------
+
 TEST(HubLeave, TheLeaversOutboxIsClosedAndTheOthersAreTold) {
   Hub hub;
   Outbox alice = JoinAs(hub, "alice", 0);
@@ -126,8 +136,10 @@ TEST(HubLeave, StoppingTheHubClosesEveryOutbox) {
   EXPECT_EQ(NextLine(*alice), std::nullopt);
 }
 
-// Step 6: eight members join and talk at once. Outboxes large enough for
-// everything, so that nobody is dropped however the threads run.
+// --- Step 6 --- eight members at once ----------------------------------------
+
+// Outboxes large enough for everything, so that nobody is dropped however
+// the threads run.
 TEST(HubLoad, EveryoneHearsEachSpeakerInOrder) {
   constexpr int kMembers = 8;
   constexpr int kLines = 100;
