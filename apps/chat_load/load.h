@@ -27,7 +27,8 @@ struct LoadOptions {
   int members = 10000;
   int senders = 100;
   int messages = 10;     // per sender
-  int window = 15;       // joins or messages in flight (the server's --outbox - 1)
+  int window = 15;       // joins in flight: below the server's --outbox
+  int send_window = 0;   // messages in flight, below --outbox too; 0: --senders, at most --window
   int connecting = 256;  // connections being opened at once
   int threads = 2;
   std::chrono::seconds time_limit{300};
