@@ -16,12 +16,13 @@
 #include <functional>
 #include <iomanip>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "pacer.h"
 
 namespace chat_load {
 namespace {
@@ -51,37 +52,6 @@ std::optional<int> MemberIndex(std::string_view name) {
 }
 
 double Seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
-
-// Starts at most `window` of `total` tasks at once; Done starts the next.
-class Pacer {
- public:
-  Pacer(int window, int total, std::function<void(int)> launch)
-      : window_(window), total_(total), launch_(std::move(launch)) {}
-  void Start() {
-    std::scoped_lock lock(mutex_);
-    Fill();
-  }
-  void Done() {
-    std::scoped_lock lock(mutex_);
-    --in_flight_;
-    Fill();
-  }
-
- private:
-  void Fill() {
-    while (in_flight_ < window_ && next_ < total_) {
-      ++in_flight_;
-      launch_(next_++);
-    }
-  }
-
-  const int window_;
-  const int total_;
-  const std::function<void(int)> launch_;
-  std::mutex mutex_;
-  int in_flight_ = 0;  // guarded by mutex_
-  int next_ = 0;       // guarded by mutex_
-};
 
 // What members report to, from the io threads.
 class Events {
