@@ -39,8 +39,8 @@ inline constexpr std::string_view kLineTooLong = "* too long: a line is at most 
 // 1 to 32 bytes of [A-Za-z0-9_-].
 bool ValidName(std::string_view name);
 
-struct Event;  // what the inbox carries (hub.cpp)
-class Room;    // the members (hub.cpp)
+struct Event;  // what the inbox carries (room.h)
+class Room;    // the members (room.h)
 
 // The member set, owned by one thread (an actor): every other thread talks to
 // it only through its inbox. Thread safety: every method may be called
