@@ -14,7 +14,7 @@ TEST_JOBS ?= 4
 export KATA_FRONT := make
 
 .DEFAULT_GOAL := help
-.PHONY: help deps configure runner test test-clang kata progress verify doctor watch bench-loop release poker-server poker-cli clean
+.PHONY: help deps configure runner test test-clang kata progress verify doctor watch bench-loop release poker-server poker-cli chat-server clean
 
 help:
 	@echo "The learner's loop (N is a kata number: 1, 2, ...):"
@@ -36,6 +36,7 @@ help:
 	@echo "The apps (release build):"
 	@echo "  make poker-server    the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
 	@echo "  make poker-cli       a poker night at the terminal, same database (ARGS=\"--blind-unit 1s\")"
+	@echo "  make chat-server     kata 18's chat room on 127.0.0.1:7000: nc 127.0.0.1 7000 is a client (ARGS=\"--port 7001\")"
 	@echo "Also: make deps (install the Debian packages), make release (the apps' build), make clean"
 
 # Installs what is missing (first run only), then configures the TSan build.
@@ -136,6 +137,11 @@ poker-server:
 poker-cli:
 	@scripts/install-deps
 	@cmake --preset release >/dev/null && cmake --build $(RELEASE) --target poker_cli -j$(JOBS) && $(RELEASE)/bin/poker_cli $(ARGS)
+
+# `make chat-server ARGS="--port 7001"`: kata 18's app, release build.
+chat-server:
+	@scripts/install-deps
+	@cmake --preset release >/dev/null && cmake --build $(RELEASE) --target chat_server -j$(JOBS) && $(RELEASE)/bin/chat_server $(ARGS)
 
 clean:
 	rm -rf build

@@ -284,7 +284,8 @@ class Sender {
   Channel<T> channel_;
 };
 
-// The receiving end of a channel: Recv, TryRecv and range-for.
+// The receiving end of a channel: Recv, TryRecv, range-for, and the wakers
+// and Closed an event loop needs.
 template <typename T>
 class Receiver {
  public:
@@ -295,6 +296,14 @@ class Receiver {
   std::optional<T> TryRecv() const { return channel_.TryRecv(); }
   auto begin() const { return channel_.begin(); }
   auto end() const { return channel_.end(); }
+
+  // For an event loop, which must not block in Recv: `waker` is woken when a
+  // value comes or the channel closes (WakeOn::kValue) until RemoveWaker;
+  // the loop then calls TryRecv, and Closed tells a channel that is empty for
+  // now from one that is finished (read Closed first, then TryRecv).
+  void AddWaker(ChannelWaker& waker) const { channel_.AddWaker(waker, Channel<T>::WakeOn::kValue); }
+  void RemoveWaker(ChannelWaker& waker) const { channel_.RemoveWaker(waker); }
+  bool Closed() const { return channel_.Closed(); }
 
  private:
   Channel<T> channel_;
