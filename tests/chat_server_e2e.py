@@ -10,14 +10,15 @@ wrong. Prints one line per check and exits non-zero if any failed. Every
 server a check started must have written no ThreadSanitizer report.
 """
 import os
-import queue
 import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_process import CheckFailed, ServerProcess, check  # noqa: E402  (shared with the other e2e tests)
 
 BINARY = os.path.abspath(sys.argv[1])
 DEADLINE = 8.0  # seconds for any one wait (the binary may run under ThreadSanitizer)
@@ -28,59 +29,18 @@ TAKEN = b"* that name is taken, choose another"
 TOO_LONG = b"* too long: a line is at most 140 bytes"
 
 
-class CheckFailed(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise CheckFailed(message)
-
-
 STARTED = []  # every Server started: their stderr must hold no race report
 
 
-class Server:
+class Server(ServerProcess):
     """chat_server on an ephemeral port; its output is collected by threads."""
 
     def __init__(self, *args):
         STARTED.append(self)
-        self.proc = subprocess.Popen([BINARY, "--port", "0", *args], stdin=subprocess.DEVNULL,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.lines = queue.Queue()
-        self.out = ""
-        self.err = ""
-        self._readers = [threading.Thread(target=self._read, args=(self.proc.stdout, True), daemon=True),
-                         threading.Thread(target=self._read, args=(self.proc.stderr, False), daemon=True)]
-        for reader in self._readers:
-            reader.start()
+        super().__init__([BINARY, "--port", "0", *args], DEADLINE)
         first = self.next_line()
         check(first.startswith("listening on 127.0.0.1:"), f"first line of stdout: {first!r}")
         self.port = int(first.split()[2].rsplit(":", 1)[1])
-
-    def _read(self, pipe, is_stdout):
-        for raw in iter(pipe.readline, b""):
-            text = raw.decode(errors="replace")
-            if is_stdout:
-                self.out += text
-                self.lines.put(text)
-            else:
-                self.err += text
-        if is_stdout:
-            self.lines.put(None)
-
-    def next_line(self):
-        try:
-            line = self.lines.get(timeout=DEADLINE)
-        except queue.Empty:
-            raise CheckFailed(f"no output within {DEADLINE}s; stderr: {self.stderr()}")
-        check(line is not None, f"stdout closed; exit {self.proc.poll()}; stderr: {self.stderr()}")
-        return line
-
-    def stderr(self):
-        for reader in self._readers:
-            reader.join(timeout=0.5 if self.proc.poll() is not None else 0)
-        return self.err.strip()
 
     def rss_kib(self):
         with open(f"/proc/{self.proc.pid}/status") as status:

@@ -12,7 +12,6 @@ exits non-zero if any failed.
 import http.client
 import json
 import os
-import queue
 import select
 import signal
 import socket
@@ -24,41 +23,27 @@ import time
 import traceback
 import urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_process import CheckFailed, ServerProcess, check  # noqa: E402  (shared with the other e2e tests)
+
 BINARY = os.path.abspath(sys.argv[1])
 DEADLINE = 15.0  # seconds for any one wait (the binary may run under ThreadSanitizer)
 HTTP_TIMEOUT = 10.0
 PLAYERS = ["Pepper", "Floyd", "Chris", "Cleo", "Tiest", "Ada", "Zoë", "Chris Jones"]
 
 
-class CheckFailed(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise CheckFailed(message)
-
-
 STARTED = []  # every Server a check started: their stderr must hold no race report
 
 
-class Server:
+class Server(ServerProcess):
     """poker_server with pipes; its output is collected by reader threads."""
 
     def __init__(self, folder, *args, db="poker.db.json", wait_for_url=True, preexec_fn=None):
         STARTED.append(self)
         self.folder = folder
         self.db = os.path.join(folder, db)
-        self.proc = subprocess.Popen(
-            [BINARY, "--port", "0", "--db", self.db, *args], cwd=folder,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, preexec_fn=preexec_fn)
-        self.out_lines = queue.Queue()
-        self.out = ""
-        self.err = ""
-        self._readers = [threading.Thread(target=self._read, args=(self.proc.stdout, True), daemon=True),
-                         threading.Thread(target=self._read, args=(self.proc.stderr, False), daemon=True)]
-        for reader in self._readers:
-            reader.start()
+        super().__init__([BINARY, "--port", "0", "--db", self.db, *args], DEADLINE, cwd=folder,
+                         preexec_fn=preexec_fn)
         self.url = None
         if wait_for_url:
             line = self.next_line()
@@ -66,29 +51,6 @@ class Server:
             self.url = line.split("listening on ", 1)[1].split()[0]
             parsed = urllib.parse.urlparse(self.url)
             self.host, self.port = parsed.hostname, parsed.port
-
-    def _read(self, pipe, is_stdout):
-        for raw in iter(pipe.readline, b""):
-            text = raw.decode(errors="replace")
-            if is_stdout:
-                self.out += text
-                self.out_lines.put(text)
-            else:
-                self.err += text
-        if is_stdout:
-            self.out_lines.put(None)
-
-    def next_line(self):
-        try:
-            line = self.out_lines.get(timeout=DEADLINE)
-        except queue.Empty:
-            raise CheckFailed(f"no output within {DEADLINE}s; stderr: {self.stderr()}")
-        check(line is not None, f"stdout closed; exit {self.proc.poll()}; stderr: {self.stderr()}")
-        return line
-
-    def stderr(self):
-        time.sleep(0.05)  # let the reader catch up with a process that just ended
-        return self.err.strip()
 
     def client(self):
         return http.client.HTTPConnection(self.host, self.port, timeout=HTTP_TIMEOUT)

@@ -2,11 +2,13 @@
 
 #include <charconv>
 #include <cstdint>
+#include <optional>
+
+#include "kata/flags.h"
 
 namespace chat_app {
 namespace {
 
-std::string_view Flag(std::string_view arg) { return arg.substr(0, arg.find('=')); }
 
 // A whole decimal number from `low` to `high`, or UsageError naming the flag.
 std::uint64_t ParseNumber(std::string_view flag, std::string_view text, std::uint64_t low,
@@ -47,17 +49,11 @@ Options ParseArgs(const std::vector<std::string_view>& args) {
       options.threads = true;
       continue;
     }
-    const std::string_view flag = Flag(arg);
+    const std::string_view flag = kata::FlagName(arg);
     if (!TakesValue(flag)) throw UsageError("unknown option '" + std::string(arg) + "'");
-    std::string_view value;
-    if (flag.size() < arg.size()) {
-      value = arg.substr(flag.size() + 1);
-    } else if (i + 1 < args.size()) {
-      value = args[++i];
-    } else {
-      throw UsageError(std::string(flag) + " needs a value");
-    }
-    if (value.empty()) throw UsageError(std::string(flag) + " needs a value");
+    const std::optional<std::string_view> given = kata::FlagValue(args, i);
+    if (!given) throw UsageError(std::string(flag) + " needs a value");
+    const std::string_view value = *given;
     Apply(options, flag, value);
   }
   return options;

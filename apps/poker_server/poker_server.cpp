@@ -5,9 +5,11 @@
 
 #include <charconv>
 #include <chrono>
+#include <optional>
 #include <ostream>
 
 #include "game_site.h"
+#include "kata/flags.h"
 #include "kata/player_name.h"
 #include "kata/web_server.h"
 
@@ -16,7 +18,6 @@ namespace {
 
 namespace http = kata::http;
 
-std::string_view Flag(std::string_view arg) { return arg.substr(0, arg.find('=')); }
 
 int ParsePort(std::string_view text) {
   int port = -1;
@@ -54,20 +55,14 @@ Options ParseArgs(const std::vector<std::string_view>& args) {
       options.help = true;
       continue;
     }
-    std::string_view flag = Flag(arg);
+    std::string_view flag = kata::FlagName(arg);
     if (flag != "--host" && flag != "--port" && flag != "--db" && flag != "--blind-unit" &&
         flag != "--max-connections") {
       throw UsageError("unknown option '" + std::string(arg) + "'");
     }
-    std::string_view value;
-    if (flag.size() < arg.size()) {
-      value = arg.substr(flag.size() + 1);
-    } else if (i + 1 < args.size()) {
-      value = args[++i];
-    } else {
-      throw UsageError(std::string(flag) + " needs a value");
-    }
-    if (value.empty()) throw UsageError(std::string(flag) + " needs a value");
+    const std::optional<std::string_view> given = kata::FlagValue(args, i);
+    if (!given) throw UsageError(std::string(flag) + " needs a value");
+    const std::string_view value = *given;
     if (flag == "--host") options.host = std::string(value);
     if (flag == "--port") options.port = ParsePort(value);
     if (flag == "--db") options.db = std::filesystem::path(value);
