@@ -115,7 +115,10 @@ class Connection {
   void Serve(std::stop_token stop) {
     LineReader lines(socket_);
     if (auto member = SignIn(lines)) {
-      auto& [name, outbox] = *member;
+      // Named references, not a structured binding: clang 14 cannot capture
+      // a structured binding in a lambda (C++20 allows it).
+      const std::string& name = member->first;
+      Receiver<std::string>& outbox = member->second;
       std::jthread writer([&] { Pump(outbox, stop); });
       Relay(name, lines);
       hub_.Leave(name);  // closes the outbox: the writer ends
