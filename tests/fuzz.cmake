@@ -141,7 +141,7 @@ kata_fuzzer(NAME league_file
             UNITY)
 kata_fuzzer(NAME poker_args
             SOURCES tests/fuzz/poker_args.cpp apps/poker_server/poker_server.cpp support/src/clock.cpp
-                    support/src/player_name.cpp support/src/http.cpp
+                    support/src/player_name.cpp support/src/http.cpp support/src/flags.cpp
             INCLUDES ${kata_fuzz_solutions})
 kata_fuzzer(NAME duration
             SOURCES tests/fuzz/duration.cpp support/src/clock.cpp
