@@ -11,10 +11,7 @@
 # reply). Its checks, memory.NN.stepK and the memory bugs' mutant.NN.M, wait
 # for it (a ctest fixture).
 #
-# The memory bugs of every kata are checked there, each built alone: the
-# test files of its step compiled against the patched copy, without the rest
-# of the kata's tests (kata_add_mutants ... ALONE). Every step of the
-# reference is checked for kata 4 only: a command line that parses what
+# Kata 4 is the one make test checks there: a command line that parses what
 # users type, whose tests need no loopback server, and the cheapest to build
 # again. Each kata more costs make test its second build's compile time, and
 # make test from a fresh clone must stay under ten minutes on two cores: with
