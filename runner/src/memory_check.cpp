@@ -32,7 +32,10 @@ std::string SpawnInBackground(const std::vector<std::string>& argv, const fs::pa
   pid_t pid = 0;
   int error = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (error != 0) return std::string("cannot start ") + argv[0] + ": " + std::strerror(error);
+  if (error != 0) {
+    return "its background build did not start (" + std::string(argv[0]) + ", output to " + log.string() +
+           "): " + std::strerror(error);
+  }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
@@ -85,6 +88,8 @@ void MemoryCheck::StartBackgroundBuild() {
   }  // released: the background build takes it
   fs::path spawn_log = options_.run.log_path;
   spawn_log.replace_extension(".background.log");
+  std::error_code error;
+  fs::create_directories(spawn_log.parent_path(), error);  // a fresh clone's first run has no log folder yet
   outcome_.trouble = SpawnInBackground(options_.background_command, spawn_log);
   if (outcome_.trouble.empty()) {
     outcome_.background = "its first build (AddressSanitizer) runs in the background, niced; it joins your next run";
