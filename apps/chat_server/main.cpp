@@ -22,24 +22,17 @@
 #include "async_server.h"
 #include "chat_server.h"
 #include "hub.h"
+#include "kata/stop_signals.h"
 #include "options.h"
 
 namespace {
-
-sigset_t StopSignals() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  return signals;
-}
 
 // Says where it listens, waits for SIGINT or SIGTERM, then stops the server.
 int Serve(const chat_app::Options& options, unsigned short port, const char* front_end,
           const std::function<void()>& stop) {
   std::cout << "listening on " << options.host << ":" << port << " (" << front_end << ", outbox "
             << options.outbox << " lines)" << std::endl;
-  const sigset_t signals = StopSignals();
+  const sigset_t signals = kata::StopSignals();
   int stopped_by = 0;
   while (sigwait(&signals, &stopped_by) != 0) {
   }
@@ -79,7 +72,7 @@ int Run(const chat_app::Options& options) {
 
 int main(int argc, char** argv) {
   // Before any thread exists, so that every thread inherits the mask.
-  const sigset_t signals = StopSignals();
+  const sigset_t signals = kata::StopSignals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   chat_app::Options options;
   try {

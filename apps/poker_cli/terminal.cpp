@@ -8,16 +8,10 @@
 #include <cerrno>
 #include <system_error>
 
+#include "kata/stop_signals.h"
+
 namespace poker_cli {
 namespace {
-
-sigset_t StopSignals() {
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
-  return set;
-}
 
 void WriteAll(const char* s, std::size_t n) {
   while (n > 0) {
@@ -34,7 +28,7 @@ void WriteAll(const char* s, std::size_t n) {
 }  // namespace
 
 Input::Input() {
-  const sigset_t set = StopSignals();
+  const sigset_t set = kata::StopSignals();
   if (int error = pthread_sigmask(SIG_BLOCK, &set, nullptr); error != 0) {
     throw std::system_error(error, std::generic_category(), "pthread_sigmask");
   }

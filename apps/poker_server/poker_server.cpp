@@ -11,6 +11,7 @@
 #include "game_site.h"
 #include "kata/flags.h"
 #include "kata/player_name.h"
+#include "kata/stop_signals.h"
 #include "kata/web_server.h"
 
 namespace poker_server {
@@ -99,10 +100,7 @@ App::App(const std::filesystem::path& db)
       rules_(cached_league_) {}
 
 void BlockStopSignals() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
+  const sigset_t signals = kata::StopSignals();
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
@@ -140,10 +138,7 @@ int Run(const Options& options, std::ostream& out, std::ostream& err) {
   out << "poker_server: listening on " << server->Url() << " (league in " << options.db.string()
       << ", game on " << server->Url() << "/game)" << std::endl;
 
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
+  const sigset_t signals = kata::StopSignals();
   int stopped_by = 0;
   while (sigwait(&signals, &stopped_by) != 0) {
   }
