@@ -250,6 +250,19 @@ int Commands::MemoryBuild(const std::string& spec) {
   return BuildSecondBuild(options_.root, memory_dir, kata.Target(), LogDir() / (kata.id + ".memory.build.log"));
 }
 
+// The first verdict, on screen before what follows it: the stress
+// repetitions of `stress` and, when `memory_pending`, the second build's check.
+void Commands::ShowFirstVerdict(const Kata& kata, const StepEvidence& evidence, const std::string& running_test,
+                                const std::vector<int>& stress, bool memory_pending, const KataResult& result) {
+  KataResult first_verdict = result;
+  ApplySummary(kata, evidence, running_test, first_verdict);
+  first_verdict.seconds = result.first_verdict_seconds;
+  first_verdict.stressed = stress;
+  first_verdict.stress_repeat = stress.empty() ? 0 : options_.seed ? 1 : kata.stress_repeat;
+  first_verdict.memory_pending = memory_pending;
+  on_first_verdict_(first_verdict);
+}
+
 KataResult Commands::RunKata(const Kata& kata) {
   RunLock lock(options_.build_dir, "kata run " + std::to_string(kata.number));
   KataResult result;
@@ -273,9 +286,11 @@ KataResult Commands::RunKata(const Kata& kata) {
   bool completed = run.analysis.completed && !run.process.timed_out && !run.process.interrupted;
   if (memory && (run.process.timed_out || result.interrupted)) memory->Cancel();  // a hang is this run's to report
   // After an edit the second build is one file and a link away, as this one
-  // was: its problems are part of the first verdict. (Its first build runs in
-  // the background and joins a later run.)
-  if (memory) {
+  // was, and has usually finished by now: then its problems are part of the
+  // first verdict. When it has not, the first build's verdict goes on screen
+  // now and the second build's follows, as the stress repetitions' do. (Its
+  // first build runs in the background and joins a later run.)
+  if (memory && memory->Done()) {
     AbsorbMemory(kata, *memory, evidence, result);
     memory.reset();
   }
@@ -285,16 +300,18 @@ KataResult Commands::RunKata(const Kata& kata) {
   // Concurrency steps run again, repeated and shuffled, once everything up
   // to them is green: a race that shows once in ten runs is still caught.
   std::vector<int> stress = StressSteps(kata, result.steps);
-  bool stressing = !stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed);
-  if (stressing && on_first_verdict_) {
-    // The first verdict goes on screen now; the repetitions follow it.
-    KataResult first_verdict = result;
-    ApplySummary(kata, evidence, run.analysis.running_test, first_verdict);
-    first_verdict.seconds = result.first_verdict_seconds;
-    first_verdict.stressed = stressing ? stress : std::vector<int>{};
-    first_verdict.stress_repeat = !stressing ? 0 : options_.seed ? 1 : kata.stress_repeat;
-    on_first_verdict_(first_verdict);
+  auto stresses = [&] { return !stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed); };
+  if ((stresses() || (memory && !result.interrupted)) && on_first_verdict_) {
+    ShowFirstVerdict(kata, evidence, run.analysis.running_test, stresses() ? stress : std::vector<int>{},
+                     memory != nullptr, result);
   }
+  if (memory) {
+    AbsorbMemory(kata, *memory, evidence, result);
+    memory.reset();
+    result.steps = evidence.States(completed);
+    stress = StressSteps(kata, result.steps);
+  }
+  bool stressing = stresses() && !result.stress_cancelled;
   if (stressing) Stress(kata, stress, first, context, evidence, result);
   result.steps = evidence.States(completed);
   ApplySummary(kata, evidence, run.analysis.running_test, result);
@@ -329,11 +346,12 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
     first = result;
     PrintSteps(kata, result);
     PrintVerdict(kata, result);
-    std::string line;
+    std::string line = result.memory_pending ? "memory check" : "";
     if (!result.stressed.empty()) {
-      line = StressLabel(result) + fmt::format("{} shuffled repetition{} running...", result.stress_repeat,
-                                               result.stress_repeat == 1 ? "" : "s");
+      line += (line.empty() ? "" : ", then ") + StressLabel(result) +
+              fmt::format("{} shuffled repetition{}", result.stress_repeat, result.stress_repeat == 1 ? "" : "s");
     }
+    line += " running...";
     std::cout << term_.Dim(line) << (term_.is_tty ? "" : "\n") << std::flush;
   };
   KataResult result = RunKata(kata);
@@ -348,12 +366,16 @@ KataResult Commands::RunAndPrint(const Kata& kata) {
   }
   if (term_.is_tty) std::cout << "\r\033[K";
   if (result.stress_cancelled) {
-    std::cout << term_.Dim(StressLabel(result) + "stopped: a file was saved, so the kata runs again") << "\n";
+    std::string what = result.stressed.empty() ? "memory check: " : StressLabel(result);
+    std::cout << term_.Dim(what + "stopped: a file was saved, so the kata runs again") << "\n";
     return result;
   }
   bool changed = result.verdict != first->verdict || result.red_step != first->red_step;
   if (changed) {
-    std::cout << term_.Bold("the stress repetitions changed the verdict:") << "\n";
+    bool memory = (result.verdict == Verdict::kMemory || result.verdict == Verdict::kUb) && !result.memory_found.empty();
+    std::cout << term_.Bold(memory ? "the memory check changed the verdict:" : "the stress repetitions changed the verdict:")
+              << "\n";
+    PrintSteps(kata, result, false);
     PrintVerdict(kata, result);
   }
   PrintStress(result);

@@ -84,6 +84,7 @@ struct KataResult {
   std::string memory_trouble;             // why it did not run ("" when it ran or was cancelled)
   std::string memory_background;          // why it joins a later run (its first build, in the background)
   double memory_seconds = 0;    // its build and run, wall time
+  bool memory_pending = false;  // a first verdict's: the check is still running, its outcome follows
 };
 
 // A problem as JSON (run_output.cpp): for --json and `kata check --json`.
@@ -116,6 +117,8 @@ class Commands {
   const Kata& CurrentKata();
   const Kata& LastRunKata();  // the kata whose last verdict is the newest; else the current one
   KataResult RunKata(const Kata& kata);
+  void ShowFirstVerdict(const Kata& kata, const StepEvidence& evidence, const std::string& running_test,
+                        const std::vector<int>& stress, bool memory_pending, const KataResult& result);
   void Record(const Kata& kata, const KataResult& result);
   bool FilesMissing(const Kata& kata, KataResult& result) const;
   bool Build(const Kata& kata, const SourceContext& context, KataResult& result);
@@ -132,7 +135,7 @@ class Commands {
   void PrintMemory(const KataResult& result);
   KataResult RunAndPrint(const Kata& kata);
   void PrintResult(const Kata& kata, const KataResult& result);
-  void PrintSteps(const Kata& kata, const KataResult& result);
+  void PrintSteps(const Kata& kata, const KataResult& result, bool title = true);
   void PrintVerdict(const Kata& kata, const KataResult& result);
   void PrintNext(const Kata& kata, const KataResult& result);
   static std::string StressLabel(const KataResult& result);

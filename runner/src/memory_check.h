@@ -63,6 +63,7 @@ class MemoryCheck {
 
   bool BuiltBefore() const { return built_before_; }
   void Cancel() { cancel_ = true; }
+  bool Done() const { return done_; }  // its outcome is ready: Wait returns at once
   // Once. `cancel`, when it turns true while waiting (watch: a file was
   // saved), cancels the check too.
   MemoryOutcome Wait(const std::atomic<bool>* cancel = nullptr);

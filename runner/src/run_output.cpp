@@ -36,8 +36,8 @@ void PrintWarnings(const KataResult& result, const Term& term) {
 
 }  // namespace
 
-void Commands::PrintSteps(const Kata& kata, const KataResult& result) {
-  std::cout << term_.Bold(fmt::format("Kata {}: {}", kata.number, kata.title)) << "\n";
+void Commands::PrintSteps(const Kata& kata, const KataResult& result, bool title) {
+  if (title) std::cout << term_.Bold(fmt::format("Kata {}: {}", kata.number, kata.title)) << "\n";
   for (size_t i = 0; i < kata.steps.size(); ++i) {
     std::string mark = result.steps[i] == StepState::kGreen ? term_.Done()
                        : result.steps[i] == StepState::kRed ? term_.Red_()
