@@ -14,7 +14,7 @@ TEST_JOBS ?= 4
 export KATA_FRONT := make
 
 .DEFAULT_GOAL := help
-.PHONY: help deps configure runner test test-clang kata progress verify doctor watch bench-loop release poker-server poker-cli chat-server clean
+.PHONY: help deps configure runner test test-gcc kata progress verify doctor watch bench-loop release poker-server poker-cli chat-server clean
 
 help:
 	@echo "The learner's loop (N is a kata number: 1, 2, ...):"
@@ -31,7 +31,7 @@ help:
 	@echo "The workbook's own checks:"
 	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests;"
 	@echo "                       kata 4 also under AddressSanitizer and UndefinedBehaviorSanitizer"
-	@echo "  make test-clang      the same built by clang, every kata under both sanitizers, and the fuzzers"
+	@echo "  make test-gcc        the same built by g++, every kata under both sanitizers, and the fuzzers"
 	@echo "  make bench-loop      time the edit-to-verdict loop: katas 1 and 8, and a written test's judge"
 	@echo "The apps (release build):"
 	@echo "  make poker-server    the league and the game page on http://127.0.0.1:5000, kept in poker.db.json (ARGS=\"--port 8080\")"
@@ -115,14 +115,14 @@ test: configure $(MEMORY)/build.ninja
 	@$(LOCK) cmake --build $(BUILD) -j$(JOBS)
 	@ctest --test-dir $(BUILD) -j$(TEST_JOBS) --output-on-failure --timeout 300
 
-# The same checks built by clang (Debian's clang-14), both builds:
-# build/clang and build/clang-memory.
-test-clang:
+# The same checks built by g++ (the second toolchain), both builds, and the
+# fuzzers: build/gcc and build/gcc-memory.
+test-gcc:
 	@scripts/install-deps --browser
-	@mkdir -p build && cmake --preset clang >build/clang-configure.log 2>&1 || { cat build/clang-configure.log; exit 1; }
-	@cmake --preset clang-memory >build/clang-memory-configure.log 2>&1 || { cat build/clang-memory-configure.log; exit 1; }
-	@cmake --build build/clang -j$(JOBS)
-	@ctest --test-dir build/clang -j$(TEST_JOBS) --output-on-failure --timeout 300
+	@mkdir -p build && cmake --preset gcc >build/gcc-configure.log 2>&1 || { cat build/gcc-configure.log; exit 1; }
+	@cmake --preset gcc-memory >build/gcc-memory-configure.log 2>&1 || { cat build/gcc-memory-configure.log; exit 1; }
+	@cmake --build build/gcc -j$(JOBS)
+	@ctest --test-dir build/gcc -j$(TEST_JOBS) --output-on-failure --timeout 300
 
 release:
 	@scripts/install-deps

@@ -56,7 +56,9 @@ std::string VersionOf(std::vector<std::string> argv) {
 }
 
 void CheckToolchain(Checklist& checklist) {
-  for (const char* tool : {"cmake", "ninja", "g++"}) {
+  // clang++-14 builds the katas (the kata preset); g++ brings the standard
+  // library both use, and is the second toolchain (the gcc preset).
+  for (const char* tool : {"cmake", "ninja", "clang++-14", "g++"}) {
     std::string version = VersionOf({tool, "--version"});
     checklist.Require(!version.empty(), std::string(tool) + ": " + (version.empty() ? "missing" : version), kInstall);
   }
@@ -105,14 +107,15 @@ void CheckTsanRuns(Checklist& checklist, const fs::path& program) {
   }
 }
 
-// The C++ compiler a configured build folder uses (CMakeCache.txt), else g++.
+// The C++ compiler a configured build folder uses (CMakeCache.txt), else the
+// kata preset's.
 std::string BuildCompiler(const fs::path& build_dir) {
   std::ifstream cache(build_dir / "CMakeCache.txt");
   for (std::string line; std::getline(cache, line);) {
     const std::string key = "CMAKE_CXX_COMPILER:";
     if (line.rfind(key, 0) == 0 && line.find('=') != std::string::npos) return line.substr(line.find('=') + 1);
   }
-  return "g++";
+  return "clang++-14";
 }
 
 // The second build's sanitizers: does a planted overflow give its report?
