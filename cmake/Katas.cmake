@@ -305,7 +305,11 @@ function(add_kata dir)
   # errors do not hide in a schedule), and each memory bug is caught.
   if(KATA_SANITIZER STREQUAL "address")
     if(NOT KATA_MEMORY_KATAS STREQUAL "all" AND NOT name IN_LIST KATA_MEMORY_KATAS)
-      return()  # built for `kata run`, not checked by make test (cmake/MemoryChecks.cmake)
+      # Built for `kata run`; make test does not check its steps here, but
+      # it does check its memory bugs, each built alone from its step's test
+      # files (cmake/MemoryChecks.cmake).
+      kata_add_mutants(${name} "${deps}" "${solution_test_sources}" "" ALONE)
+      return()
     endif()
     add_dependencies(memory_checks solution_${name})
     foreach(step RANGE 1 ${K_STEPS})
@@ -364,7 +368,12 @@ endfunction()
 #   # repeat: 1        optional: runs of the step in the one process (3 unless
 #                      given; 1 for a bug whose failure does not depend on the
 #                      schedule, where two more runs only cost time)
+#
+# ALONE: build each mutant without the kata's test objects (the second build,
+# for a kata whose steps it does not check): its step's test files compiled
+# against the patched copy, as for a patch that changes a header.
 function(kata_add_mutants name deps test_sources solution_object_files)
+  cmake_parse_arguments(ARG "ALONE" "" "" ${ARGN})
   file(GLOB patches CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/mutants/${name}/*.patch)
   foreach(patch IN LISTS patches)
     get_filename_component(mutant ${patch} NAME_WE)
@@ -446,7 +455,8 @@ function(kata_add_mutants name deps test_sources solution_object_files)
     file(STRINGS ${patch} touched_headers REGEX "^\\+\\+\\+ .*\\.h")
     set(test_object_files ${solution_object_files})
     set(solution_rest solution_lib_${name})
-    if(touched_headers)
+    set(linked_test_sources ${test_sources})
+    if(touched_headers OR ARG_ALONE)
       # A write-the-test step's judge compiles the learner's test against
       # these headers too (kata_add_judge).
       set_property(DIRECTORY ${CMAKE_SOURCE_DIR} PROPERTY KATA_MUTANT_HEADERS_${name}_${mutant} ${root}/solutions/${name})
@@ -459,6 +469,9 @@ function(kata_add_mutants name deps test_sources solution_object_files)
         message(FATAL_ERROR "${patch}: no test file in katas/${name}/tests holds step ${step}'s suites")
       endif()
       kata_test_objects(${test_objects} ${root}/solutions/${name} "${step_sources}" "${deps}")
+      if(ARG_ALONE)
+        set(linked_test_sources ${step_sources})  # the testkit parts those need, no more
+      endif()
       kata_mutant_warnings(${test_objects})
       target_include_directories(${test_objects} PRIVATE ${CMAKE_SOURCE_DIR}/katas/${name}/tests)
     else()
@@ -483,7 +496,7 @@ function(kata_add_mutants name deps test_sources solution_object_files)
       target_sources(mutant_${name}_${mutant} PRIVATE $<TARGET_OBJECTS:mutant_objects_${name}_${mutant}>)
     endif()
     kata_test_main(mutant_${name}_${mutant})
-    kata_testkit_parts(mutant_${name}_${mutant} ${test_sources})
+    kata_testkit_parts(mutant_${name}_${mutant} ${linked_test_sources})
     kata_warnings(mutant_${name}_${mutant})
 
     # A mutant that spins is expected to: a short limit is enough to see it.

@@ -11,14 +11,17 @@
 # reply). Its checks, memory.NN.stepK and the memory bugs' mutant.NN.M, wait
 # for it (a ctest fixture).
 #
-# Kata 4 is the one make test checks there: a command line that parses what
+# The memory bugs of every kata are checked there, each built alone: the
+# test files of its step compiled against the patched copy, without the rest
+# of the kata's tests (kata_add_mutants ... ALONE). Every step of the
+# reference is checked for kata 4 only: a command line that parses what
 # users type, whose tests need no loopback server, and the cheapest to build
 # again. Each kata more costs make test its second build's compile time, and
 # make test from a fresh clone must stay under ten minutes on two cores: with
 # kata 4 alone it took 487 s, with katas 1 and 4 575 s (memory.build 206 s,
 # kata 1's loopback test server under AddressSanitizer included), with katas
-# 1 to 4 and 6 662 s. `make test-clang`
-# (the clang-memory preset: KATA_MEMORY_KATAS=all) checks every kata's
+# 1 to 4 and 6 662 s (all three built by g++). `make test-gcc`
+# (the gcc-memory preset: KATA_MEMORY_KATAS=all) checks every kata's
 # reference and every memory bug (katas 1, 2, 3, 4 and 6 have one) in its
 # second build, `runner.run_memory_error` checks the runner's side in every
 # make test, and `kata run` checks any kata's learner files there.
