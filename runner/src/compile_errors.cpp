@@ -26,7 +26,9 @@ const std::regex& ErrorLine() {
 
 std::string Relative(const std::string& path, const SourceContext& context) {
   bool in_repo = false;
-  std::string relative = parse::RelativePath(path, context, in_repo);
+  // clang names the standard headers "/usr/bin/../lib/gcc/.../include/c++/12/mutex".
+  std::string normal = !path.empty() && path.front() == '/' ? fs::path(path).lexically_normal().string() : path;
+  std::string relative = parse::RelativePath(normal, context, in_repo);
   return relative;
 }
 
@@ -61,13 +63,24 @@ int ChooseError(const std::vector<std::string>& lines, const SourceContext& cont
   return first;
 }
 
-// An error inside a header the learner did not write ("In instantiation of
-// ...", then "learner.cpp:9:31:   required from here"): the learner's line.
+// An error inside a header the learner did not write: the learner's line.
+// g++ says so before the error ("In instantiation of ...", then
+// "learner.cpp:9:31:   required from here"), clang after it
+// ("learner.cpp:9:20: note: in instantiation of ... requested here").
 bool RequiredFrom(const std::vector<std::string>& lines, size_t error, const SourceContext& context,
                   std::string& file, int& number, std::string& instantiation) {
   static const std::regex kRequired(R"(^(.+?):(\d+):(\d+):\s+required from .*$)");
   static const std::regex kInstantiation(R"(^.+?: In instantiation of (.*):$)");
+  static const std::regex kRequested(R"(^(.+?):(\d+):(\d+): note: in instantiation of (.*) requested here$)");
   std::smatch match;
+  for (size_t j = error + 1; j < lines.size() && !std::regex_match(lines[j], match, ErrorLine()); ++j) {
+    if (std::regex_match(lines[j], match, kRequested) && IsLearnerPath(Relative(match[1].str(), context), context)) {
+      file = Relative(match[1].str(), context);
+      number = parse::LineNumber(match[2].str());
+      instantiation = match[4].str();
+      return true;
+    }
+  }
   bool found = false;
   for (size_t j = error; j-- > 0;) {
     if (std::regex_match(lines[j], match, ErrorLine())) break;  // the previous diagnostic
@@ -105,17 +118,24 @@ Problem CompilerError(const std::vector<std::string>& lines, size_t chosen, cons
     problem.kind = "required-from";
     return problem;
   }
-  bool parse_error = StartsWith(message, "expected ");
+  // g++ names the token after the mistake ("expected ';' before 'return'"),
+  // often the next line's first; clang the place where it was missing.
+  bool parse_error = StartsWith(message, "expected ") && message.find(" before ") != std::string::npos;
   if (parse_error && number > 1) {
-    // GCC names the token after the mistake: often the next line's first.
     std::string before = SourceLine(context, file, number - 1);
     if (!parse::Trim(before).empty()) problem.details.push_back(Echo(number - 1, before) + "   <- the line before");
     problem.kind = "parse-error";
   }
-  // gcc echoes the source line and a caret under it.
+  // g++ echoes the source line and a caret under it, numbered; clang
+  // without the number, so the line is read from the file instead.
+  size_t echoed = problem.details.size();
   for (size_t j = chosen + 1; j < lines.size() && j <= chosen + 2; ++j) {
     if (lines[j].find(" | ") == std::string::npos) break;
     problem.details.push_back("  " + lines[j]);
+  }
+  if (problem.details.size() == echoed && IsLearnerPath(file, context)) {
+    std::string source = SourceLine(context, file, number);
+    if (!parse::Trim(source).empty()) problem.details.push_back(Echo(number, source));
   }
   return problem;
 }
