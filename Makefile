@@ -30,7 +30,7 @@ help:
 	@echo "  make doctor          check the toolchain, the dependencies and ThreadSanitizer"
 	@echo "The workbook's own checks:"
 	@echo "  make test            solutions green, starters red, mutants caught, testkit and runner tests;"
-	@echo "                       kata 4 also under AddressSanitizer and UndefinedBehaviorSanitizer"
+	@echo "                       and every kata again under AddressSanitizer and UndefinedBehaviorSanitizer"
 	@echo "  make test-gcc        the same built by g++, every kata under both sanitizers, and the fuzzers"
 	@echo "  make bench-loop      time the edit-to-verdict loop: katas 1 and 8, and a written test's judge"
 	@echo "The apps (release build):"

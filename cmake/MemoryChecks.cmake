@@ -11,20 +11,15 @@
 # reply). Its checks, memory.NN.stepK and the memory bugs' mutant.NN.M, wait
 # for it (a ctest fixture).
 #
-# The memory bugs of every kata are checked there, each built alone: the
-# test files of its step compiled against the patched copy, without the rest
-# of the kata's tests (kata_add_mutants ... ALONE). Every step of the
-# reference is checked for kata 4 only: a command line that parses what
-# users type, whose tests need no loopback server, and the cheapest to build
-# again. Each kata more costs make test its second build's compile time, and
-# make test from a fresh clone must stay under ten minutes on two cores: with
-# kata 4 alone it took 487 s, with katas 1 and 4 575 s (memory.build 206 s,
-# kata 1's loopback test server under AddressSanitizer included), with katas
-# 1 to 4 and 6 662 s (all three built by g++). `make test-gcc`
-# (the gcc-memory preset: KATA_MEMORY_KATAS=all) checks every kata's
-# reference and every memory bug (katas 1, 2, 3, 4 and 6 have one) in its
-# second build, `runner.run_memory_error` checks the runner's side in every
-# make test, and `kata run` checks any kata's learner files there.
+# KATA_MEMORY_KATAS is "all": every step of every kata's reference and
+# every memory bug. make test from a fresh clone took 483 s so on two cores
+# (docs/architecture.md has the figures of smaller lists, and of g++). With
+# a list of katas instead, the memory bugs of the others are each built
+# alone: the test files of its step compiled against the patched copy,
+# without the rest of the kata's tests (kata_add_mutants ... ALONE).
+# `make test-gcc` checks the same built by g++ (the gcc-memory preset),
+# `runner.run_memory_error` checks the runner's side in every make test, and
+# `kata run` checks any kata's learner files there.
 set(KATA_MEMORY_DIR ${CMAKE_SOURCE_DIR}/build/memory CACHE PATH "The second build's folder (the memory preset's)")
 set(memory_ctest ${CMAKE_BINARY_DIR}/memory_ctest.cmake)
 file(WRITE ${memory_ctest}
