@@ -284,7 +284,8 @@ KataResult Commands::RunKata(const Kata& kata) {
   StepEvidence evidence(kata);
   TestRun run = FirstRun(kata, first, context, evidence, result);
   bool completed = run.analysis.completed && !run.process.timed_out && !run.process.interrupted;
-  if (memory && (run.process.timed_out || result.interrupted)) memory->Cancel();  // a hang is this run's to report
+  bool hung = run.process.timed_out || result.interrupted;
+  if (memory && hung) memory->Cancel();  // a hang is this run's to report
   // After an edit the second build is one file and a link away, as this one
   // was, and has usually finished by now: then its problems are part of the
   // first verdict. When it has not, the first build's verdict goes on screen
@@ -301,9 +302,9 @@ KataResult Commands::RunKata(const Kata& kata) {
   // to them is green: a race that shows once in ten runs is still caught.
   std::vector<int> stress = StressSteps(kata, result.steps);
   auto stresses = [&] { return !stress.empty() && !result.interrupted && (kata.stress_repeat > 1 || options_.seed); };
-  if ((stresses() || (memory && !result.interrupted)) && on_first_verdict_) {
+  if ((stresses() || (memory && !hung)) && on_first_verdict_) {
     ShowFirstVerdict(kata, evidence, run.analysis.running_test, stresses() ? stress : std::vector<int>{},
-                     memory != nullptr, result);
+                     memory && !hung, result);
   }
   if (memory) {
     AbsorbMemory(kata, *memory, evidence, result);
