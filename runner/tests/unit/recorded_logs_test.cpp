@@ -8,7 +8,9 @@
 //               "headline": "a part of the headline", "details": ["a part of some detail line", ...],
 //               "warnings": ["a whole warning line", ...]}}
 // Paths in the logs are written under the placeholder @ROOT@, which stands
-// for the case's folder (the root the parser is given).
+// for the case's folder (the root the parser is given). A case that reads
+// another case's sources (the same mistake, as another compiler reports it)
+// names that case instead of copying them: "sources": "const_mutex_required_from".
 //
 // Usage: runner_unit_tests [gtest flags] LOGS_DIR
 #include <gtest/gtest.h>
@@ -111,19 +113,20 @@ std::string Shown(const kata::Problem& problem) {
 class RecordedLog : public testing::TestWithParam<std::string> {};
 
 TEST_P(RecordedLog, GetsItsVerdictLocationAndCause) {
-  fs::path dir = g_logs_dir / GetParam();
-  json spec = json::parse(ReadFile(dir / "expected.json"));
+  fs::path case_dir = g_logs_dir / GetParam();
+  json spec = json::parse(ReadFile(case_dir / "expected.json"));
+  fs::path dir = g_logs_dir / spec.value("sources", GetParam());  // the root: the learner's sources are there
   kata::SourceContext context{dir, spec.value("learner_prefix", ""), dir};
   const json& expect = spec["expect"];
   kata::Problem problem{kata::Verdict::kPass, "", "", {}, ""};  // a green build
   std::string next;
   std::vector<std::string> warnings;
   if (spec.value("input", "run") == "build") {
-    std::string log = WithRoot(ReadFile(dir / "build.log"), dir);
+    std::string log = WithRoot(ReadFile(case_dir / "build.log"), dir);
     warnings = kata::LearnerWarnings(log, context);
     if (expect.value("verdict", "COMPILE") == "COMPILE") problem = kata::FirstCompileError(log, context);
   } else {
-    std::string log = WithRoot(ReadFile(dir / "run.log"), dir);
+    std::string log = WithRoot(ReadFile(case_dir / "run.log"), dir);
     std::string backtrace;
     kata::ProcessResult process = ProcessFrom(log, spec.value("process", json::object()), backtrace);
     kata::RunAnalysis analysis = kata::AnalyzeRun(process, context);
