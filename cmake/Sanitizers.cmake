@@ -27,3 +27,19 @@ elseif(KATA_SANITIZER STREQUAL "address")
 elseif(NOT KATA_SANITIZER STREQUAL "none" AND NOT KATA_SANITIZER STREQUAL "OFF")
   message(FATAL_ERROR "KATA_SANITIZER must be 'thread', 'address' or 'none', not '${KATA_SANITIZER}'")
 endif()
+
+# kata_beast_flags(target [LOOPBACK]): the Debug flags of a library compiled
+# with Boost.Beast (support/websocket.cmake says why). Line tables only
+# (-g1): Beast's full debug information makes every test binary large and
+# every ThreadSanitizer report slow. LOOPBACK, what every loopback test
+# runs through (the web server's HTTP half and testkit's client): also -O1
+# under ThreadSanitizer, where each stress step runs ten times; not in the
+# second build (AddressSanitizer), which runs each test once.
+function(kata_beast_flags target)
+  cmake_parse_arguments(ARG "LOOPBACK" "" "" ${ARGN})
+  if(ARG_LOOPBACK AND KATA_SANITIZER STREQUAL "thread")
+    target_compile_options(${target} PRIVATE $<$<CONFIG:Debug>:-g1 -O1>)
+  else()
+    target_compile_options(${target} PRIVATE $<$<CONFIG:Debug>:-g1>)
+  endif()
+endfunction()

@@ -33,9 +33,5 @@ kata_warnings(kata_web_ws)
 # second build (AddressSanitizer), which runs each loopback test once, not
 # ten times, and whose compile of every kata's tests make test waits for:
 # there -O1 would cost about 40 s of CPU for a few tenths of a second.
-if(KATA_SANITIZER STREQUAL "thread")
-  target_compile_options(kata_web PRIVATE $<$<CONFIG:Debug>:-g1 -O1>)
-else()
-  target_compile_options(kata_web PRIVATE $<$<CONFIG:Debug>:-g1>)
-endif()
-target_compile_options(kata_web_ws PRIVATE $<$<CONFIG:Debug>:-g1>)
+kata_beast_flags(kata_web LOOPBACK)
+kata_beast_flags(kata_web_ws)
